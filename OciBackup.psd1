@@ -1,0 +1,28 @@
+@{
+    # The one source of truth for the module's version: the build reads ModuleVersion from here.
+    RootModule           = 'OciBackup.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '3cdcb3e0-7657-45ca-b6ae-1bc6e7a4e1f6'
+    Author               = 'OciBackup contributors'
+    CompanyName          = 'OciBackup'
+    Copyright            = '(c) OciBackup contributors. MIT License.'
+    Description          = 'Back up Oracle Cloud Infrastructure (OCI) block volumes and volume groups: signed like the OCI SDKs, safe to retry, fast in bulk. Works with your existing ~/.oci/config.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('OciBackup.Format.ps1xml')
+    CmdletsToExport      = @(
+        'New-OciSession'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('OCI', 'Oracle', 'OracleCloud', 'Backup', 'BlockVolume', 'VolumeGroup', 'Cloud', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/ocibackup/OciBackup/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/ocibackup/OciBackup'
+            ReleaseNotes = 'First preview: sessions from your OCI config file, signed requests byte-identical to the OCI .NET SDK.'
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace OciBackup.Emulator.Auth;
+
+/// <summary>The verdict on a request's signature; <see cref="Detail"/> is for the log only (it never holds keys or signatures).</summary>
+internal readonly record struct AuthenticationResult(AuthenticationFailure Failure, string Detail, string Principal)
+{
+    public bool Succeeded => Failure == AuthenticationFailure.None;
+
+    public static AuthenticationResult Success(string principal) => new(AuthenticationFailure.None, "", principal);
+
+    public static AuthenticationResult Fail(AuthenticationFailure failure, string detail) => new(failure, detail, "");
+}

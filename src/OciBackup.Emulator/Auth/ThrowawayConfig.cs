@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace OciBackup.Emulator.Auth;
+
+/// <summary>
+/// The newcomer's convenience: a throwaway RSA key pair and an OCI config file whose profile uses it, plus
+/// emulator.json for scripts. The OCI config format has no endpoint key, so the endpoint goes into a comment in
+/// the config and into emulator.json. An existing key.pem in the folder is kept, so a restarted emulator keeps
+/// working with configs copied elsewhere; config and emulator.json are rewritten with the new URL.
+/// </summary>
+internal sealed class ThrowawayConfig
+{
+    public const string KeyFileName = "key.pem";
+    public const string PublicKeyFileName = "key_public.pem";
+    public const string ConfigFileName = "config";
+    public const string DescriptorFileName = "emulator.json";
+
+    private ThrowawayConfig(string directory, string profile, byte[] subjectPublicKeyInfo)
+    {
+        Directory = directory;
+        Profile = profile;
+        SubjectPublicKeyInfo = subjectPublicKeyInfo;
+        Fingerprint = KeyFingerprint.Of(subjectPublicKeyInfo);
+        // Stable per key: the same key.pem always yields the same principal.
+        string suffix = Base32(SHA256.HashData(subjectPublicKeyInfo));
+        TenancyId = "ocid1.tenancy.oc1..aaaaaaaa" + suffix[..52];
+        UserId = "ocid1.user.oc1..aaaaaaaa" + suffix[4..56];
+    }
+
+    public string Directory { get; }
+
+    public string Profile { get; }
+
+    public byte[] SubjectPublicKeyInfo { get; }
+
+    public string Fingerprint { get; }
+
+    public string TenancyId { get; }
+
+    public string UserId { get; }
+
+    public string KeyFile => Path.Combine(Directory, KeyFileName);
+
+    public string ConfigFile => Path.Combine(Directory, ConfigFileName);
+
+    public string DescriptorFile => Path.Combine(Directory, DescriptorFileName);
+
+    public string KeyId => TenancyId + "/" + UserId + "/" + Fingerprint;
+
+    /// <summary>Creates the folder and key (or reuses key.pem); the config is written by <see cref="WriteConfig"/> once the URL is known.</summary>
+    public static ThrowawayConfig Prepare(string directory, string profile)
+    {
+        string full = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(full);
+        string keyPath = Path.Combine(full, KeyFileName);
+        using RSA rsa = RSA.Create(2048);
+        if (File.Exists(keyPath))
+        {
+            rsa.ImportFromPem(File.ReadAllText(keyPath));
+        }
+        else
+        {
+            WritePrivate(keyPath, rsa.ExportPkcs8PrivateKeyPem() + "\n");
+        }
+
+        File.WriteAllText(Path.Combine(full, PublicKeyFileName), rsa.ExportSubjectPublicKeyInfoPem() + "\n");
+        return new ThrowawayConfig(full, profile, rsa.ExportSubjectPublicKeyInfo());
+    }
+
+    public void WriteConfig(Uri endpoint, string region, IEnumerable<(string Name, string Id)> compartments)
+    {
+        string url = endpoint.ToString().TrimEnd('/');
+        var config = new StringBuilder()
+            .Append("# Written by the OciBackup emulator for local use only. The key is a throwaway; never upload it to OCI.\n")
+            .Append("# emulator endpoint: ").Append(url).Append('\n')
+            .Append("# (the OCI config format has no endpoint key: pass it to the client, e.g. New-OciSession -Endpoint ").Append(url).Append(")\n")
+            .Append('[').Append(Profile).Append("]\n")
+            .Append("user=").Append(UserId).Append('\n')
+            .Append("fingerprint=").Append(Fingerprint).Append('\n')
+            .Append("key_file=").Append(KeyFile).Append('\n')
+            .Append("tenancy=").Append(TenancyId).Append('\n')
+            .Append("region=").Append(region).Append('\n');
+        WritePrivate(ConfigFile, config.ToString());
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("url", url);
+            writer.WriteString("apiUrl", url + "/20160918");
+            writer.WriteString("adminUrl", url + "/admin");
+            writer.WriteString("configFile", ConfigFile);
+            writer.WriteString("profile", Profile);
+            writer.WriteString("region", region);
+            writer.WriteString("tenancyId", TenancyId);
+            writer.WriteString("userId", UserId);
+            writer.WriteString("fingerprint", Fingerprint);
+            writer.WriteString("keyFile", KeyFile);
+            writer.WriteStartArray("compartments");
+            foreach ((string name, string id) in compartments)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", name);
+                writer.WriteString("id", id);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("processId", Environment.ProcessId);
+            writer.WriteEndObject();
+        }
+
+        File.WriteAllBytes(DescriptorFile, stream.ToArray());
+    }
+
+    private static void WritePrivate(string path, string content)
+    {
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private static string Base32(byte[] bytes)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        var builder = new StringBuilder(60);
+        for (int i = 0; i < 60; i++)
+        {
+            builder.Append(alphabet[bytes[i % bytes.Length] >> (i / bytes.Length) & 31]);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.IO;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.OpenSsl;
+
+namespace OciBackup.Engine.Auth
+{
+    /// <summary>
+    /// Reads an RSA private key from PEM text in every form OCI users have: PKCS#1
+    /// (<c>RSA PRIVATE KEY</c>), PKCS#8 (<c>PRIVATE KEY</c>), legacy-encrypted PKCS#1
+    /// (<c>Proc-Type: 4,ENCRYPTED</c>) and encrypted PKCS#8 (<c>ENCRYPTED PRIVATE KEY</c>).
+    /// Every failure is an <see cref="OciConfigException"/> that names the source, never its content.
+    /// </summary>
+    public static class PrivateKeyReader
+    {
+        private const int MaxPemObjects = 16;
+
+        /// <param name="pem">The file's text.</param>
+        /// <param name="passPhrase">The pass phrase for an encrypted key; ignored for a plain one. The caller keeps ownership and may clear it afterwards.</param>
+        /// <param name="source">Where the key came from (a path), for messages.</param>
+        /// <param name="context">Config file and profile the key belongs to, for messages; may be null.</param>
+        public static RsaSigningKey Read(string pem, char[]? passPhrase, string source, ConfigProfile? context = null)
+        {
+            var header = PemHeaderOf(pem);
+            if (header == null)
+            {
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' does not contain a PEM private key (no '-----BEGIN ... PRIVATE KEY-----' line).",
+                    "Point key_file at the PEM private key whose public half you uploaded to OCI (for example ~/.oci/oci_api_key.pem).", context);
+            }
+
+            if (header.IndexOf("PUBLIC KEY", StringComparison.Ordinal) >= 0 || header == "CERTIFICATE")
+            {
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' holds a {header}, not a private key.",
+                    "key_file must name the private key; the public key is what you upload to the OCI console.", context);
+            }
+
+            if (header == "OPENSSH PRIVATE KEY")
+            {
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' is in OpenSSH format, which OCI API signing does not use.",
+                    "Convert it to PEM (ssh-keygen -p -m PEM -f <file>) or create an API key with 'oci setup keys'.", context);
+            }
+
+            if (header != "RSA PRIVATE KEY" && header != "PRIVATE KEY" && header != "ENCRYPTED PRIVATE KEY")
+            {
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' holds a '{header}'; OCI API keys are RSA private keys.",
+                    "Create an RSA API key with 'oci setup keys' and upload its public half.", context);
+            }
+
+            var encrypted = header == "ENCRYPTED PRIVATE KEY" || pem.IndexOf("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal) >= 0;
+            if (encrypted && (passPhrase == null || passPhrase.Length == 0))
+            {
+                throw Fail(OciConfigErrorKind.PassPhraseRequired, $"The key file '{source}' is encrypted and no pass phrase was given.",
+                    "Give the pass phrase with -PassPhrase (a SecureString) or set pass_phrase in the profile.", context);
+            }
+
+            object? parsed;
+            try
+            {
+                parsed = ReadFirstPrivateKey(pem, encrypted ? passPhrase : null);
+            }
+            catch (Exception ex) when (!(ex is OciConfigException) && !(ex is OutOfMemoryException))
+            {
+                if (encrypted)
+                {
+                    throw Fail(OciConfigErrorKind.PassPhraseIncorrect, $"The key file '{source}' could not be decrypted: the pass phrase is wrong or the file is damaged ({ex.GetType().Name}).",
+                        "Check the pass phrase (-PassPhrase or pass_phrase in the profile) and that the file is the one you created.", context);
+                }
+
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' is not a valid PEM RSA private key ({ex.GetType().Name}).",
+                    "Check that the file is complete and unmodified, or create a new API key with 'oci setup keys'.", context);
+            }
+
+            var rsa = parsed switch
+            {
+                AsymmetricCipherKeyPair pair => pair.Private as RsaPrivateCrtKeyParameters,
+                RsaPrivateCrtKeyParameters key => key,
+                _ => null,
+            };
+
+            if (rsa == null)
+            {
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' does not hold an RSA private key.",
+                    "OCI API keys are RSA keys: create one with 'oci setup keys'.", context);
+            }
+
+            return new RsaSigningKey(rsa);
+        }
+
+        /// <summary>The label of the first PEM block (<c>RSA PRIVATE KEY</c>, ...), or null when there is none.</summary>
+        internal static string? PemHeaderOf(string pem)
+        {
+            const string begin = "-----BEGIN ";
+            var start = pem.IndexOf(begin, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            start += begin.Length;
+            var end = pem.IndexOf("-----", start, StringComparison.Ordinal);
+            var newline = pem.IndexOf('\n', start);
+            if (end < 0 || (newline >= 0 && newline < end) || end - start > 64)
+            {
+                return null;
+            }
+
+            return pem.Substring(start, end - start).Trim();
+        }
+
+        private static object? ReadFirstPrivateKey(string pem, char[]? passPhrase)
+        {
+            using var text = new StringReader(pem);
+            var reader = new PemReader(text, passPhrase == null ? null : new PassPhraseSource(passPhrase));
+            for (var i = 0; i < MaxPemObjects; i++)
+            {
+                var item = reader.ReadObject();
+                if (item == null)
+                {
+                    return null;
+                }
+
+                if (item is AsymmetricCipherKeyPair || (item is AsymmetricKeyParameter key && key.IsPrivate))
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
+        private static OciConfigException Fail(OciConfigErrorKind kind, string message, string action, ConfigProfile? context) =>
+            new OciConfigException(kind, context == null ? message : $"{message} (profile [{context.Name}] in '{context.ConfigFile}')", action,
+                configFile: context?.ConfigFile, profile: context?.Name, setting: "key_file");
+
+        private sealed class PassPhraseSource : IPasswordFinder
+        {
+            private readonly char[] _passPhrase;
+
+            public PassPhraseSource(char[] passPhrase) => _passPhrase = passPhrase;
+
+            // BouncyCastle may clear what it is given, so it gets a copy.
+            public char[] GetPassword() => (char[])_passPhrase.Clone();
+        }
+    }
+}

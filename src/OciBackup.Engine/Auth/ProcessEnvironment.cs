@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+
+namespace OciBackup.Engine.Auth
+{
+    /// <summary>The real environment of the current process.</summary>
+    public sealed class ProcessEnvironment : IProcessEnvironment
+    {
+        public static ProcessEnvironment Instance { get; } = new ProcessEnvironment();
+
+        private ProcessEnvironment()
+        {
+        }
+
+        public string? GetVariable(string name)
+        {
+            var value = Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        public string HomeDirectory
+        {
+            get
+            {
+                // USERPROFILE first on Windows, HOME elsewhere: what the OCI CLI's expanduser does.
+                var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+                if (string.IsNullOrEmpty(home))
+                {
+                    home = Environment.GetEnvironmentVariable("HOME") ?? string.Empty;
+                }
+
+                return home;
+            }
+        }
+
+        public bool FileExists(string path) => File.Exists(path);
+
+        public string ReadAllText(string path) => File.ReadAllText(path);
+    }
+}

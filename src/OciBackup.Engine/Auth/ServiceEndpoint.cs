@@ -1,0 +1,136 @@
+using System;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace OciBackup.Engine.Auth
+{
+    /// <summary>The base address of an OCI service: derived from a region, or an explicit override checked before use.</summary>
+    public static class ServiceEndpoint
+    {
+        private const string AcceptedOverrides =
+            "Use an absolute https:// address with only a host and an optional port, such as https://iaas.us-ashburn-1.oraclecloud.com, "
+            + "or http:// with a loopback host (127.0.0.1, ::1 or localhost) for the local emulator, such as http://127.0.0.1:8080.";
+
+        private static readonly Regex ServiceShape =
+            new Regex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+
+        /// <summary>The regional endpoint of a service: <c>https://{service}.{region}.{realm domain}</c>.</summary>
+        public static Uri ForRegion(Region region, string service = "iaas")
+        {
+            if (region is null)
+            {
+                throw new ArgumentNullException(nameof(region));
+            }
+
+            if (service is null || !ServiceShape.IsMatch(service))
+            {
+                throw new ArgumentException($"'{service}' is not a service host prefix such as iaas.", nameof(service));
+            }
+
+            return new Uri($"https://{service}.{region.Id}.{region.Realm.SecondLevelDomain}");
+        }
+
+        /// <summary>
+        /// Checks an explicit endpoint and returns it as scheme, host and port only (no trailing slash in its
+        /// original string; the default port dropped).
+        /// </summary>
+        /// <exception cref="OciConfigException"><see cref="OciConfigErrorKind.EndpointInvalid"/> with what was wrong.</exception>
+        public static Uri ParseOverride(string endpoint)
+        {
+            if (endpoint is null)
+            {
+                throw new ArgumentNullException(nameof(endpoint));
+            }
+
+            var text = endpoint.Trim();
+            if (text.Length == 0)
+            {
+                throw Invalid(endpoint, "it is empty");
+            }
+
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    throw Invalid(endpoint, "it contains white space or control characters");
+                }
+            }
+
+            var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+            if (schemeEnd <= 0)
+            {
+                throw Invalid(endpoint, "it does not start with https://");
+            }
+
+            var scheme = text.Substring(0, schemeEnd).ToLowerInvariant();
+            if (scheme != "https" && scheme != "http")
+            {
+                throw Invalid(endpoint, $"the scheme '{scheme}' is not https");
+            }
+
+            // Checked on the raw text: Uri would quietly turn '\' into '/' and drop an empty '?' or '#'.
+            if (text.IndexOf('?') >= 0 || text.IndexOf('#') >= 0)
+            {
+                throw Invalid(endpoint, "it has a query or a fragment");
+            }
+
+            if (text.IndexOf('\\') >= 0)
+            {
+                throw Invalid(endpoint, "it contains a backslash");
+            }
+
+            var afterScheme = text.Substring(schemeEnd + 3);
+            var slash = afterScheme.IndexOf('/');
+            var authority = slash < 0 ? afterScheme : afterScheme.Substring(0, slash);
+            if (authority.IndexOf('@') >= 0)
+            {
+                throw Invalid(endpoint, "it has user information before the host");
+            }
+
+            // The client appends /20160918/...; any path of our own here would be silently lost or doubled.
+            if (slash >= 0 && slash != afterScheme.Length - 1)
+            {
+                throw Invalid(endpoint, "it has a path; only the host and port are allowed");
+            }
+
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            {
+                throw Invalid(endpoint, "it is not a well-formed absolute address");
+            }
+
+            if (scheme == "http" && !IsLoopback(uri))
+            {
+                throw Invalid(endpoint, $"http:// is allowed only for a loopback host, and '{uri.Host}' is not one");
+            }
+
+            return new Uri(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped));
+        }
+
+        private static bool IsLoopback(Uri uri)
+        {
+            if (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address);
+        }
+
+        private static OciConfigException Invalid(string endpoint, string reason) =>
+            new OciConfigException(
+                OciConfigErrorKind.EndpointInvalid,
+                $"The endpoint '{WithoutUserInfo(endpoint)}' is not valid: {reason}.",
+                AcceptedOverrides,
+                setting: "endpoint");
+
+        // User information may hold a password, and messages never carry secrets.
+        private static string WithoutUserInfo(string endpoint)
+        {
+            var start = endpoint.IndexOf("://", StringComparison.Ordinal);
+            start = start < 0 ? 0 : start + 3;
+            var end = endpoint.IndexOf('/', start);
+            var at = endpoint.LastIndexOf('@', end < 0 ? endpoint.Length - 1 : end);
+            return at < start ? endpoint : endpoint.Substring(0, start) + "***" + endpoint.Substring(at);
+        }
+    }
+}

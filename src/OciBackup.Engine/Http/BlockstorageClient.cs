@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using OciBackup.Engine.Models;
+
+namespace OciBackup.Engine.Http
+{
+    /// <summary>The block-storage operations OciBackup uses, typed, over one <see cref="OciHttpClient"/>.</summary>
+    public sealed class BlockstorageClient
+    {
+        private readonly OciHttpClient _http;
+
+        public BlockstorageClient(OciHttpClient http)
+        {
+            _http = http ?? throw new ArgumentNullException(nameof(http));
+        }
+
+        public Task<OciResult<VolumeBackup>> CreateVolumeBackupAsync(CreateVolumeBackupDetails details, string retryToken, CancellationToken cancellationToken) =>
+            _http.SendAsync<VolumeBackup>(BlockstorageRequests.CreateVolumeBackup(details, retryToken), cancellationToken);
+
+        public Task<OciResult<VolumeBackup>> GetVolumeBackupAsync(string volumeBackupId, CancellationToken cancellationToken) =>
+            _http.SendAsync<VolumeBackup>(BlockstorageRequests.GetVolumeBackup(volumeBackupId), cancellationToken);
+
+        public Task<OciResult<List<VolumeBackup>>> ListVolumeBackupsAsync(string compartmentId, string? volumeId, int? limit, string? page, CancellationToken cancellationToken) =>
+            _http.SendAsync<List<VolumeBackup>>(BlockstorageRequests.ListVolumeBackups(compartmentId, volumeId, limit, page), cancellationToken);
+
+        public Task<OciResult<VolumeGroupBackup>> CreateVolumeGroupBackupAsync(CreateVolumeGroupBackupDetails details, string retryToken, CancellationToken cancellationToken) =>
+            _http.SendAsync<VolumeGroupBackup>(BlockstorageRequests.CreateVolumeGroupBackup(details, retryToken), cancellationToken);
+
+        public Task<OciResult<VolumeGroupBackup>> GetVolumeGroupBackupAsync(string volumeGroupBackupId, CancellationToken cancellationToken) =>
+            _http.SendAsync<VolumeGroupBackup>(BlockstorageRequests.GetVolumeGroupBackup(volumeGroupBackupId), cancellationToken);
+
+        public Task<OciResult<List<VolumeGroupBackup>>> ListVolumeGroupBackupsAsync(string compartmentId, string? volumeGroupId, int? limit, string? page, CancellationToken cancellationToken) =>
+            _http.SendAsync<List<VolumeGroupBackup>>(BlockstorageRequests.ListVolumeGroupBackups(compartmentId, volumeGroupId, limit, page), cancellationToken);
+
+        public Task<OciResult<Volume>> GetVolumeAsync(string volumeId, CancellationToken cancellationToken) =>
+            _http.SendAsync<Volume>(BlockstorageRequests.GetVolume(volumeId), cancellationToken);
+
+        public Task<OciResult<List<Volume>>> ListVolumesAsync(string compartmentId, int? limit, string? page, CancellationToken cancellationToken) =>
+            _http.SendAsync<List<Volume>>(BlockstorageRequests.ListVolumes(compartmentId, limit: limit, page: page), cancellationToken);
+
+        public Task<OciResult<VolumeGroup>> GetVolumeGroupAsync(string volumeGroupId, CancellationToken cancellationToken) =>
+            _http.SendAsync<VolumeGroup>(BlockstorageRequests.GetVolumeGroup(volumeGroupId), cancellationToken);
+
+        public Task<OciResult<List<VolumeGroup>>> ListVolumeGroupsAsync(string compartmentId, int? limit, string? page, CancellationToken cancellationToken) =>
+            _http.SendAsync<List<VolumeGroup>>(BlockstorageRequests.ListVolumeGroups(compartmentId, limit, page), cancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+namespace OciBackup.Engine.Http
+{
+    public enum HttpTraceEventKind
+    {
+        RequestSent,
+        ResponseReceived,
+        RequestFailed,
+    }
+}

@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using OciBackup.Engine.Auth;
+
+namespace OciBackup.Engine.Http
+{
+    /// <summary>
+    /// Sends signed requests to one endpoint over one <see cref="HttpClient"/> (connections are
+    /// reused for the life of the session). Each call is one attempt: non-2xx answers become
+    /// <see cref="OciServiceException"/>, missing answers <see cref="OciTransportException"/>.
+    /// Thread-safe.
+    /// </summary>
+    public sealed class OciHttpClient : IDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly string _baseUrl;
+        private readonly IAuthenticationProvider _authentication;
+        private readonly RequestSigner _signer;
+        private readonly TimeSpan _timeout;
+        private readonly string _userAgent;
+        private readonly IHttpTraceListener? _trace;
+        private readonly SecretRedactor _redactor;
+
+        public OciHttpClient(OciHttpClientOptions options)
+        {
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            if (options.Timeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "The timeout must be positive.");
+            }
+
+            Endpoint = options.Endpoint;
+            _baseUrl = options.Endpoint.GetLeftPart(UriPartial.Authority);
+            _authentication = options.Authentication;
+            _signer = new RequestSigner(options.Clock);
+            _timeout = options.Timeout;
+            _userAgent = UserAgent.Build(options.HostDescription);
+            _trace = options.Trace;
+            _redactor = options.Redactor;
+            var handler = options.Handler ?? CreateHandler(options);
+            _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        public Uri Endpoint { get; }
+
+        public TimeSpan Timeout => _timeout;
+
+        public string UserAgentValue => _userAgent;
+
+        /// <param name="trace">Receives this call's events (e.g. one cmdlet's -Debug), besides the client's own listener.</param>
+        public async Task<OciResponse> SendAsync(OciRequest request, CancellationToken cancellationToken, IHttpTraceListener? trace = null)
+        {
+            var listener = trace ?? _trace;
+            var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            var uri = new Uri(_baseUrl + request.PathAndQuery);
+            var method = request.Method.Method;
+            var pathAndQuery = uri.PathAndQuery;
+            using var message = new HttpRequestMessage(request.Method, uri);
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+            message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+            foreach (var header in request.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            _signer.Sign(message, request.Body, credentials);
+            SecretRedactor? perRequest = null;
+            // Built only when something is traced or fails: the signature and token join the session's secrets.
+            SecretRedactor Redactor() => perRequest ??= _redactor.With(
+                string.Join(",", message.Headers.TryGetValues("Authorization", out var auth) ? auth : Array.Empty<string>()),
+                credentials.KeyId.StartsWith("ST$", StringComparison.Ordinal) ? credentials.KeyId.Substring(3) : null);
+            if (listener != null)
+            {
+                Trace(listener, HttpTraceEventKind.RequestSent, method, uri, null, TimeSpan.Zero, RequestHeaders(message, Redactor()), null, Redactor());
+            }
+
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(_timeout);
+            var stopwatch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            byte[] body;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+                body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                var text = $"{method} {pathAndQuery} got no response within {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.";
+                Trace(listener, HttpTraceEventKind.RequestFailed, method, uri, null, stopwatch.Elapsed, Array.Empty<KeyValuePair<string, string>>(), text, Redactor());
+                throw new OciTransportException(OciTransportErrorKind.Timeout, text);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is WebException)
+            {
+                var text = Redactor().Redact($"{method} {pathAndQuery} failed before a response arrived: {Describe(ex)}");
+                Trace(listener, HttpTraceEventKind.RequestFailed, method, uri, null, stopwatch.Elapsed, Array.Empty<KeyValuePair<string, string>>(), text, Redactor());
+                throw new OciTransportException(OciTransportErrorKind.ConnectionFailed, text);
+            }
+
+            using (response)
+            {
+                var elapsed = stopwatch.Elapsed;
+                var headers = ResponseHeaders(response);
+                if (listener != null)
+                {
+                    Trace(listener, HttpTraceEventKind.ResponseReceived, method, uri, (int)response.StatusCode, elapsed, ToList(headers, Redactor()), null, Redactor());
+                }
+                if (response.IsSuccessStatusCode)
+                {
+                    return new OciResponse(response.StatusCode, headers, body, elapsed);
+                }
+
+                throw ToServiceException(response, headers, body, method, pathAndQuery, Redactor());
+            }
+        }
+
+        /// <summary>Sends and parses the JSON body as <typeparamref name="T"/>.</summary>
+        public async Task<OciResult<T>> SendAsync<T>(OciRequest request, CancellationToken cancellationToken, IHttpTraceListener? trace = null)
+        {
+            var response = await SendAsync(request, cancellationToken, trace).ConfigureAwait(false);
+            T value;
+            try
+            {
+                value = OciJson.Deserialize<T>(response.Body);
+            }
+            catch (JsonException ex)
+            {
+                throw new OciServiceException((int)response.StatusCode, "InvalidResponse",
+                    $"The response body could not be read as {typeof(T).Name}: {ex.Message}", response.OpcRequestId, request.Method.Method, request.PathAndQuery);
+            }
+
+            return new OciResult<T>(value, response);
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        private static HttpMessageHandler CreateHandler(OciHttpClientOptions options)
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            };
+
+            var proxy = EnvironmentProxy.FromEnvironment(options.Environment);
+            if (proxy != null)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = proxy;
+            }
+
+            return handler;
+        }
+
+        private static OciServiceException ToServiceException(HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, byte[] body, string method, string path, SecretRedactor redactor)
+        {
+            headers.TryGetValue("opc-request-id", out var requestId);
+            string? code = null;
+            string? message = null;
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    if (document.RootElement.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.String)
+                    {
+                        code = codeElement.GetString();
+                    }
+
+                    if (document.RootElement.TryGetProperty("message", out var messageElement) && messageElement.ValueKind == JsonValueKind.String)
+                    {
+                        message = messageElement.GetString();
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON (a proxy's HTML page, a load balancer's text): show what it said.
+            }
+
+            if (message == null)
+            {
+                message = body.Length == 0 ? $"{response.ReasonPhrase} (no response body)" : "the response was not an OCI error: " + Printable(body);
+            }
+
+            return new OciServiceException((int)response.StatusCode, code, redactor.Redact(message), requestId, method, path, RetryAfterOf(response));
+        }
+
+        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            var retryAfter = response.Headers.RetryAfter;
+            if (retryAfter?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (retryAfter?.Date is DateTimeOffset date)
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+
+            return null;
+        }
+
+        private static string Printable(byte[] body)
+        {
+            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 400));
+            var builder = new StringBuilder(text.Length);
+            var lastWasSpace = false;
+            foreach (var c in text)
+            {
+                var space = char.IsWhiteSpace(c) || char.IsControl(c);
+                if (space && lastWasSpace)
+                {
+                    continue;
+                }
+
+                builder.Append(space ? ' ' : c);
+                lastWasSpace = space;
+            }
+
+            var result = builder.ToString().Trim();
+            return body.Length > 400 ? result + "…" : result;
+        }
+
+        private static string Describe(Exception ex)
+        {
+            var parts = new List<string>();
+            for (var current = ex; current != null; current = current.InnerException)
+            {
+                if (!parts.Contains(current.Message))
+                {
+                    parts.Add(current.Message);
+                }
+            }
+
+            return string.Join(" ", parts);
+        }
+
+        private static IReadOnlyDictionary<string, string> ResponseHeaders(HttpResponseMessage response)
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers)
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
+
+            foreach (var header in response.Content.Headers)
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
+
+            return headers;
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> RequestHeaders(HttpRequestMessage message, SecretRedactor redactor)
+        {
+            var list = new List<KeyValuePair<string, string>>();
+            foreach (var header in message.Headers)
+            {
+                var value = string.Join(", ", header.Value);
+                list.Add(new KeyValuePair<string, string>(header.Key, redactor.RedactHeader(header.Key, value)));
+            }
+
+            if (message.Content != null)
+            {
+                foreach (var header in message.Content.Headers)
+                {
+                    list.Add(new KeyValuePair<string, string>(header.Key, redactor.RedactHeader(header.Key, string.Join(", ", header.Value))));
+                }
+            }
+
+            return list;
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> ToList(IReadOnlyDictionary<string, string> headers, SecretRedactor redactor)
+        {
+            var list = new List<KeyValuePair<string, string>>(headers.Count);
+            foreach (var header in headers)
+            {
+                list.Add(new KeyValuePair<string, string>(header.Key, redactor.RedactHeader(header.Key, header.Value)));
+            }
+
+            return list;
+        }
+
+        private static void Trace(IHttpTraceListener? listener, HttpTraceEventKind kind, string method, Uri uri, int? status, TimeSpan elapsed, IReadOnlyList<KeyValuePair<string, string>> headers, string? detail, SecretRedactor redactor)
+        {
+            listener?.OnHttpEvent(new HttpTraceEvent(kind, method, redactor.Redact(uri.AbsoluteUri), status, elapsed, headers, detail == null ? null : redactor.Redact(detail)));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Net.Http;
+using OciBackup.Engine.Auth;
+
+namespace OciBackup.Engine.Http
+{
+    /// <summary>How an <see cref="OciHttpClient"/> is built. Only <see cref="Endpoint"/> and <see cref="Authentication"/> are required.</summary>
+    public sealed class OciHttpClientOptions
+    {
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+        public OciHttpClientOptions(Uri endpoint, IAuthenticationProvider authentication)
+        {
+            Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+            Authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
+        }
+
+        /// <summary>Scheme, host and port, e.g. <c>https://iaas.us-ashburn-1.oraclecloud.com</c>.</summary>
+        public Uri Endpoint { get; }
+
+        public IAuthenticationProvider Authentication { get; }
+
+        public IClock Clock { get; set; } = SystemClock.Instance;
+
+        /// <summary>How long one attempt may take, response body included.</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>The host for the User-Agent, e.g. <c>PowerShell/7.6.9 (Core)</c>.</summary>
+        public string? HostDescription { get; set; }
+
+        public IHttpTraceListener? Trace { get; set; }
+
+        /// <summary>Secrets to mask in traces and errors, besides the headers that always are.</summary>
+        public SecretRedactor Redactor { get; set; } = SecretRedactor.None;
+
+        /// <summary>Where proxy variables are read from.</summary>
+        public IProcessEnvironment Environment { get; set; } = ProcessEnvironment.Instance;
+
+        /// <summary>Replaces the network stack (tests); when set, proxy and connection settings are the handler's own.</summary>
+        public HttpMessageHandler? Handler { get; set; }
+
+        /// <summary>Concurrent connections to the endpoint (Windows PowerShell's default would otherwise be 2).</summary>
+        public int MaxConnectionsPerServer { get; set; } = 256;
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+
+namespace OciBackup.Engine.Http
+{
+    /// <summary>
+    /// The service answered with a non-2xx status. Carries what a person (or a retry policy) needs:
+    /// HTTP status, OCI error code, the service's message and the <c>opc-request-id</c> to quote to support.
+    /// </summary>
+    public sealed class OciServiceException : Exception
+    {
+        public OciServiceException(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path, TimeSpan? retryAfter = null)
+            : base(Compose(statusCode, code, serviceMessage, opcRequestId, method, path))
+        {
+            StatusCode = statusCode;
+            Code = code;
+            ServiceMessage = serviceMessage;
+            OpcRequestId = opcRequestId;
+            Method = method;
+            Path = path;
+            RetryAfter = retryAfter;
+        }
+
+        public int StatusCode { get; }
+
+        /// <summary>The OCI error code (<c>NotAuthorizedOrNotFound</c>, ...), or null when the body was not an OCI error.</summary>
+        public string? Code { get; }
+
+        public string ServiceMessage { get; }
+
+        public string? OpcRequestId { get; }
+
+        public string Method { get; }
+
+        /// <summary>Path and query of the call (never headers).</summary>
+        public string Path { get; }
+
+        /// <summary>The service's Retry-After, when it sent one (429, 503).</summary>
+        public TimeSpan? RetryAfter { get; }
+
+        public override string ToString() => $"{GetType().FullName}: {Message}";
+
+        private static string Compose(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path)
+        {
+            var what = code == null ? $"HTTP {statusCode}" : $"{statusCode} {code}";
+            var id = opcRequestId == null ? string.Empty : $" (opc-request-id: {opcRequestId})";
+            return $"{method} {path} failed with {what}: {serviceMessage}{id}";
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using System;
+
+namespace OciBackup.Engine
+{
+    /// <summary>The current time, injected so signing, retries and waiting can be tested without sleeping.</summary>
+    public interface IClock
+    {
+        DateTimeOffset UtcNow { get; }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OciBackup.Engine.Models
+{
+    /// <summary>
+    /// What volume backups and volume group backups have in common. Enumerated fields keep the
+    /// service's raw string (the service adds values; an unknown one must not break a runbook).
+    /// </summary>
+    public abstract class BackupResource
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; set; } = string.Empty;
+
+        [JsonPropertyName("compartmentId")]
+        public string? CompartmentId { get; set; }
+
+        [JsonPropertyName("displayName")]
+        public string? DisplayName { get; set; }
+
+        /// <summary><c>FULL</c> or <c>INCREMENTAL</c> (raw).</summary>
+        [JsonPropertyName("type")]
+        public string? Type { get; set; }
+
+        /// <summary>The lifecycle state exactly as the service sent it.</summary>
+        [JsonPropertyName("lifecycleState")]
+        public string? LifecycleState { get; set; }
+
+        /// <summary><c>MANUAL</c> or <c>SCHEDULED</c> (raw).</summary>
+        [JsonPropertyName("sourceType")]
+        public string? SourceType { get; set; }
+
+        [JsonPropertyName("timeCreated")]
+        public DateTimeOffset? TimeCreated { get; set; }
+
+        [JsonPropertyName("timeRequestReceived")]
+        public DateTimeOffset? TimeRequestReceived { get; set; }
+
+        /// <summary>Absent for manual backups.</summary>
+        [JsonPropertyName("expirationTime")]
+        public DateTimeOffset? ExpirationTime { get; set; }
+
+        [JsonPropertyName("sizeInGBs")]
+        public long? SizeInGBs { get; set; }
+
+        [JsonPropertyName("sizeInMBs")]
+        public long? SizeInMBs { get; set; }
+
+        [JsonPropertyName("freeformTags")]
+        public Dictionary<string, string>? FreeformTags { get; set; }
+
+        [JsonPropertyName("definedTags")]
+        [JsonConverter(typeof(DefinedTagsJsonConverter))]
+        public Dictionary<string, Dictionary<string, object>>? DefinedTags { get; set; }
+
+        [JsonPropertyName("systemTags")]
+        [JsonConverter(typeof(DefinedTagsJsonConverter))]
+        public Dictionary<string, Dictionary<string, object>>? SystemTags { get; set; }
+
+        /// <summary>Fields this version does not know yet, kept rather than dropped.</summary>
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>The lifecycle state as an enum; <see cref="BackupLifecycleState.Unknown"/> for a value this version does not know.</summary>
+        [JsonIgnore]
+        public BackupLifecycleState State => BackupLifecycleStates.Parse(LifecycleState);
+
+        public override string ToString() => $"{DisplayName} ({Id}) {LifecycleState}";
+    }
+}

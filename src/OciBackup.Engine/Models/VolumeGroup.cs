@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OciBackup.Engine.Models
+{
+    /// <summary>A volume group (the fields backups need).</summary>
+    public sealed class VolumeGroup
+    {
+        [JsonPropertyName("id")]
+        public string Id { get; set; } = string.Empty;
+
+        [JsonPropertyName("compartmentId")]
+        public string? CompartmentId { get; set; }
+
+        [JsonPropertyName("availabilityDomain")]
+        public string? AvailabilityDomain { get; set; }
+
+        [JsonPropertyName("displayName")]
+        public string? DisplayName { get; set; }
+
+        [JsonPropertyName("lifecycleState")]
+        public string? LifecycleState { get; set; }
+
+        [JsonPropertyName("volumeIds")]
+        public List<string>? VolumeIds { get; set; }
+
+        [JsonPropertyName("sizeInGBs")]
+        public long? SizeInGBs { get; set; }
+
+        [JsonPropertyName("freeformTags")]
+        public Dictionary<string, string>? FreeformTags { get; set; }
+
+        [JsonPropertyName("definedTags")]
+        [JsonConverter(typeof(DefinedTagsJsonConverter))]
+        public Dictionary<string, Dictionary<string, object>>? DefinedTags { get; set; }
+
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        public override string ToString() => $"{DisplayName} ({Id})";
+    }
+}

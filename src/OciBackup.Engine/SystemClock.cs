@@ -1,0 +1,15 @@
+using System;
+
+namespace OciBackup.Engine
+{
+    public sealed class SystemClock : IClock
+    {
+        public static SystemClock Instance { get; } = new SystemClock();
+
+        private SystemClock()
+        {
+        }
+
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using OciBackup.Engine.Auth;
+
+namespace OciBackup
+{
+    /// <summary>Turns engine configuration errors into PowerShell error records: one ErrorId per kind, the right category, and what to do.</summary>
+    internal static class ConfigErrorRecords
+    {
+        public static ErrorRecord From(OciConfigException exception)
+        {
+            var record = new ErrorRecord(exception, "OciBackup." + exception.Kind, CategoryOf(exception.Kind), exception.Setting ?? exception.ConfigFile);
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction };
+            return record;
+        }
+
+        private static ErrorCategory CategoryOf(OciConfigErrorKind kind)
+        {
+            switch (kind)
+            {
+                case OciConfigErrorKind.ConfigFileNotFound:
+                case OciConfigErrorKind.ProfileNotFound:
+                case OciConfigErrorKind.KeyFileNotFound:
+                    return ErrorCategory.ObjectNotFound;
+                case OciConfigErrorKind.ConfigFileUnreadable:
+                case OciConfigErrorKind.KeyFileUnreadable:
+                case OciConfigErrorKind.SessionTokenUnreadable:
+                    return ErrorCategory.ReadError;
+                case OciConfigErrorKind.PassPhraseRequired:
+                case OciConfigErrorKind.PassPhraseIncorrect:
+                case OciConfigErrorKind.FingerprintMismatch:
+                    return ErrorCategory.AuthenticationError;
+                case OciConfigErrorKind.MissingSetting:
+                case OciConfigErrorKind.RegionMissing:
+                    return ErrorCategory.NotSpecified;
+                case OciConfigErrorKind.RegionInvalid:
+                case OciConfigErrorKind.EndpointInvalid:
+                    return ErrorCategory.InvalidArgument;
+                default:
+                    return ErrorCategory.InvalidData;
+            }
+        }
+    }
+}
