@@ -1,0 +1,120 @@
+using System;
+using System.IO;
+using System.Text;
+using OciBackup.Engine.Auth;
+using Xunit;
+
+namespace OciBackup.Tests.Auth
+{
+    public class PrivateKeyReaderTests
+    {
+        private const string Fingerprint2048 = "1f:63:5f:7d:d8:af:b3:af:8e:e4:8f:7b:45:23:7e:fe";
+        private static readonly byte[] Message = Encoding.UTF8.GetBytes("date: Mon, 23 Nov 2026 09:05:07 GMT");
+
+        public static TheoryData<string, string?> EveryPemForm() => new TheoryData<string, string?>
+        {
+            { "test-rsa2048-pkcs1.pem", null },
+            { "test-rsa2048-pkcs8.pem", null },
+            { "test-rsa2048-pkcs1-encrypted-aes128.pem", "correct horse" },
+            { "test-rsa2048-pkcs1-encrypted-des3.pem", "correct horse" },
+            { "test-rsa2048-pkcs8-encrypted.pem", "correct horse" },
+        };
+
+        [Theory]
+        [MemberData(nameof(EveryPemForm))]
+        public void Every_pem_form_gives_the_same_key_fingerprint_and_signature(string file, string? passPhrase)
+        {
+            using var reference = Read("test-rsa2048-pkcs1.pem", null);
+            using var key = Read(file, passPhrase);
+
+            Assert.Equal(Fingerprint2048, key.Fingerprint);
+            Assert.Equal(2048, key.KeySizeInBits);
+            Assert.True(key.UsesPlatformRsa);
+            Assert.Equal(reference.SignSha256(Message), key.SignSha256(Message));
+        }
+
+        [Fact]
+        public void A_4096_bit_key_has_the_fingerprint_oracle_documents()
+        {
+            using var key = Read("test-rsa4096-pkcs1.pem", null);
+            Assert.Equal("e6:2a:b3:66:4c:c3:d7:9a:10:45:a1:75:1b:71:05:35", key.Fingerprint);
+            Assert.Equal(4096, key.KeySizeInBits);
+        }
+
+        [Fact]
+        public void The_consoles_trailing_OCI_API_KEY_line_and_windows_line_endings_are_accepted()
+        {
+            var pem = File.ReadAllText(SigningVectors.PathOf("keys/test-rsa2048-pkcs8.pem")).Replace("\n", "\r\n") + "OCI_API_KEY\r\n";
+            using var key = PrivateKeyReader.Read(pem, null, "console.pem");
+            Assert.Equal(Fingerprint2048, key.Fingerprint);
+        }
+
+        [Theory]
+        [InlineData("test-rsa2048-pkcs1-encrypted-aes128.pem")]
+        [InlineData("test-rsa2048-pkcs1-encrypted-des3.pem")]
+        [InlineData("test-rsa2048-pkcs8-encrypted.pem")]
+        public void An_encrypted_key_without_a_pass_phrase_says_one_is_needed(string file)
+        {
+            var error = Assert.Throws<OciConfigException>(() => Read(file, null));
+            Assert.Equal(OciConfigErrorKind.PassPhraseRequired, error.Kind);
+            Assert.Contains(file, error.Message);
+            Assert.Contains("-PassPhrase", error.RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData("test-rsa2048-pkcs1-encrypted-aes128.pem")]
+        [InlineData("test-rsa2048-pkcs1-encrypted-des3.pem")]
+        [InlineData("test-rsa2048-pkcs8-encrypted.pem")]
+        public void A_wrong_pass_phrase_is_reported_as_such_without_echoing_it(string file)
+        {
+            var error = Assert.Throws<OciConfigException>(() => Read(file, "battery staple"));
+            Assert.Equal(OciConfigErrorKind.PassPhraseIncorrect, error.Kind);
+            Assert.DoesNotContain("battery", error.ToString());
+            Assert.Null(error.InnerException);
+        }
+
+        [Fact]
+        public void A_pass_phrase_given_for_a_plain_key_is_ignored()
+        {
+            using var key = Read("test-rsa2048-pkcs1.pem", "not needed");
+            Assert.Equal(Fingerprint2048, key.Fingerprint);
+        }
+
+        [Fact]
+        public void A_public_key_is_refused_with_a_hint()
+        {
+            var error = Assert.Throws<OciConfigException>(() => Read("test-rsa2048-public.pem", null));
+            Assert.Equal(OciConfigErrorKind.KeyInvalid, error.Kind);
+            Assert.Contains("PUBLIC KEY", error.Message);
+            Assert.Contains("private key", error.RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n", "OpenSSH")]
+        [InlineData("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA==\n-----END EC PRIVATE KEY-----\n", "EC PRIVATE KEY")]
+        [InlineData("not a key at all", "no '-----BEGIN")]
+        [InlineData("", "no '-----BEGIN")]
+        public void Other_key_formats_get_a_clear_message(string pem, string expected)
+        {
+            var error = Assert.Throws<OciConfigException>(() => PrivateKeyReader.Read(pem, null, "k.pem"));
+            Assert.Equal(OciConfigErrorKind.KeyInvalid, error.Kind);
+            Assert.Contains(expected, error.Message);
+        }
+
+        [Fact]
+        public void A_truncated_key_is_invalid_and_its_content_is_not_echoed()
+        {
+            var pem = File.ReadAllText(SigningVectors.PathOf("keys/test-rsa2048-pkcs1.pem"));
+            var truncated = pem.Substring(0, pem.Length / 2) + "\n-----END RSA PRIVATE KEY-----\n";
+            var secretLine = pem.Split('\n')[3];
+
+            var error = Assert.Throws<OciConfigException>(() => PrivateKeyReader.Read(truncated, null, "k.pem"));
+
+            Assert.Equal(OciConfigErrorKind.KeyInvalid, error.Kind);
+            Assert.DoesNotContain(secretLine, error.ToString());
+        }
+
+        private static RsaSigningKey Read(string file, string? passPhrase) =>
+            PrivateKeyReader.Read(File.ReadAllText(SigningVectors.PathOf("keys/" + file)), passPhrase?.ToCharArray(), file);
+    }
+}
