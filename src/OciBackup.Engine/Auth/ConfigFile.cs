@@ -15,6 +15,11 @@ namespace OciBackup.Engine.Auth
     {
         public const string DefaultProfileName = "DEFAULT";
 
+        private static readonly HashSet<string> KnownSettings = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "user", "fingerprint", "key_file", "tenancy", "region", "pass_phrase", "security_token_file", "delegation_token_file", "authentication_type",
+        };
+
         private readonly Dictionary<string, Dictionary<string, string>> _sections;
 
         private ConfigFile(string path, Dictionary<string, Dictionary<string, string>> sections, List<string> order)
@@ -65,7 +70,6 @@ namespace OciBackup.Engine.Auth
             var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
             var order = new List<string>();
             Dictionary<string, string>? current = null;
-            string? currentSection = null;
             string? lastKey = null;
             var lastKeyIndent = 0;
 
@@ -115,11 +119,10 @@ namespace OciBackup.Engine.Auth
 
                     if (sections.ContainsKey(name))
                     {
-                        throw Invalid(path, lineNumber, $"profile [{name}] appears more than once");
+                        throw Invalid(path, lineNumber, "a profile header repeats an earlier one");
                     }
 
                     current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    currentSection = name;
                     sections.Add(name, current);
                     order.Add(name);
                     lastKey = null;
@@ -141,7 +144,9 @@ namespace OciBackup.Engine.Auth
                 var value = trimmed.Substring(delimiter + 1).Trim();
                 if (current.ContainsKey(key))
                 {
-                    throw Invalid(path, lineNumber, $"'{key}' is set twice in profile [{currentSection}]");
+                    // Only names the setting when it is one OCI defines: an arbitrary "key" may be a mangled secret.
+                    var what = KnownSettings.Contains(key) ? $"'{key}'" : "a setting";
+                    throw Invalid(path, lineNumber, $"{what} is set twice in the same profile");
                 }
 
                 current.Add(key, value);

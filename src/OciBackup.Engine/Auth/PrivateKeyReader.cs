@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using Org.BouncyCastle.Asn1.Misc;
+using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.OpenSsl;
@@ -15,6 +17,11 @@ namespace OciBackup.Engine.Auth
     public static class PrivateKeyReader
     {
         private const int MaxPemObjects = 16;
+
+        // A damaged or hostile file must not stall a session: OpenSSL writes 2048 PBKDF2 rounds and
+        // scrypt at N=16384, r=8; anything far beyond is refused before the key derivation runs.
+        private const int MaxIterations = 1_000_000;
+        private const long MaxScryptBytes = 256L * 1024 * 1024;
 
         /// <param name="pem">The file's text.</param>
         /// <param name="passPhrase">The pass phrase for an encrypted key; ignored for a plain one. The caller keeps ownership and may clear it afterwards.</param>
@@ -43,7 +50,8 @@ namespace OciBackup.Engine.Auth
 
             if (header != "RSA PRIVATE KEY" && header != "PRIVATE KEY" && header != "ENCRYPTED PRIVATE KEY")
             {
-                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' holds a '{header}'; OCI API keys are RSA private keys.",
+                var what = IsPlainLabel(header) ? $"a '{header}'" : "an unrecognised PEM block";
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' holds {what}; OCI API keys are RSA private keys.",
                     "Create an RSA API key with 'oci setup keys' and upload its public half.", context);
             }
 
@@ -52,6 +60,16 @@ namespace OciBackup.Engine.Auth
             {
                 throw Fail(OciConfigErrorKind.PassPhraseRequired, $"The key file '{source}' is encrypted and no pass phrase was given.",
                     "Give the pass phrase with -PassPhrase (a SecureString) or set pass_phrase in the profile.", context);
+            }
+
+            if (header == "ENCRYPTED PRIVATE KEY")
+            {
+                var problem = KeyDerivationProblem(pem);
+                if (problem != null)
+                {
+                    throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' {problem}.",
+                        "Re-encrypt the key with default settings (openssl pkcs8 -topk8 -v2 aes-256-cbc) or create a new API key.", context);
+                }
             }
 
             object? parsed;
@@ -107,6 +125,64 @@ namespace OciBackup.Engine.Auth
 
             return pem.Substring(start, end - start).Trim();
         }
+
+        private static bool IsPlainLabel(string label)
+        {
+            foreach (var c in label)
+            {
+                if (!(c >= 'A' && c <= 'Z') && c != ' ' && !(c >= '0' && c <= '9'))
+                {
+                    return false;
+                }
+            }
+
+            return label.Length > 0;
+        }
+
+        /// <summary>Why the encrypted PKCS#8 key's derivation would be unreasonably costly, or null when it is fine.</summary>
+        private static string? KeyDerivationProblem(string pem)
+        {
+            try
+            {
+                using var text = new StringReader(pem);
+                var block = new Org.BouncyCastle.Utilities.IO.Pem.PemReader(text).ReadPemObject();
+                if (block == null)
+                {
+                    return null;
+                }
+
+                var algorithm = EncryptedPrivateKeyInfo.GetInstance(block.Content).EncryptionAlgorithm;
+                if (algorithm.Algorithm.Equals(PkcsObjectIdentifiers.IdPbeS2))
+                {
+                    var kdf = PbeS2Parameters.GetInstance(algorithm.Parameters).KeyDerivationFunc;
+                    if (kdf.Algorithm.Equals(PkcsObjectIdentifiers.IdPbkdf2))
+                    {
+                        return Rounds(Pbkdf2Params.GetInstance(kdf.Parameters).IterationCount);
+                    }
+
+                    if (kdf.Algorithm.Equals(MiscObjectIdentifiers.id_scrypt))
+                    {
+                        var scrypt = ScryptParams.GetInstance(kdf.Parameters);
+                        var bytes = scrypt.CostParameter.Value.Multiply(scrypt.BlockSize.Value).Multiply(scrypt.ParallelizationParameter.Value).ShiftLeft(7);
+                        return bytes.BitLength > 40 || bytes.LongValue > MaxScryptBytes ? "asks for scrypt parameters that would need more than 256 MiB" : null;
+                    }
+
+                    return null;
+                }
+
+                return Rounds(Pkcs12PbeParams.GetInstance(algorithm.Parameters).Iterations);
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                // Not parseable here: the full reader will report it.
+                return null;
+            }
+        }
+
+        private static string? Rounds(Org.BouncyCastle.Math.BigInteger iterations) =>
+            iterations.BitLength > 31 || iterations.IntValue > MaxIterations
+                ? $"asks for more than {MaxIterations:N0} key-derivation rounds"
+                : null;
 
         private static object? ReadFirstPrivateKey(string pem, char[]? passPhrase)
         {

@@ -78,9 +78,7 @@ namespace OciBackup.Engine.Http
             _signer.Sign(message, request.Body, credentials);
             SecretRedactor? perRequest = null;
             // Built only when something is traced or fails: the signature and token join the session's secrets.
-            SecretRedactor Redactor() => perRequest ??= _redactor.With(
-                string.Join(",", message.Headers.TryGetValues("Authorization", out var auth) ? auth : Array.Empty<string>()),
-                credentials.KeyId.StartsWith("ST$", StringComparison.Ordinal) ? credentials.KeyId.Substring(3) : null);
+            SecretRedactor Redactor() => perRequest ??= RedactorFor(message, credentials);
             if (listener != null)
             {
                 Trace(listener, HttpTraceEventKind.RequestSent, method, uri, null, TimeSpan.Zero, RequestHeaders(message, Redactor()), null, Redactor());
@@ -145,6 +143,22 @@ namespace OciBackup.Engine.Http
         }
 
         public void Dispose() => _http.Dispose();
+
+        /// <summary>The session's secrets plus this request's: its Authorization value, the signature alone, and a session token.</summary>
+        private SecretRedactor RedactorFor(HttpRequestMessage message, RequestCredentials credentials)
+        {
+            var authorization = message.Headers.TryGetValues("Authorization", out var values) ? string.Join(",", values) : null;
+            string? signature = null;
+            const string marker = "signature=\"";
+            var start = authorization?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
+            if (authorization != null && start >= 0)
+            {
+                signature = authorization.Substring(start + marker.Length).TrimEnd('"');
+            }
+
+            var token = credentials.KeyId.StartsWith("ST$", StringComparison.Ordinal) ? credentials.KeyId.Substring(3) : null;
+            return _redactor.With(authorization, signature, token);
+        }
 
         private static HttpMessageHandler CreateHandler(OciHttpClientOptions options)
         {

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using OciBackup.Engine.Http;
+using OciBackup.Engine.Models;
+using Xunit;
+
+namespace OciBackup.Tests.Models
+{
+    public class BackupJsonTests
+    {
+        [Fact]
+        public void A_volume_backup_reads_every_documented_field()
+        {
+            const string json = @"{
+              ""id"": ""ocid1.volumebackup.oc1.iad.b"", ""compartmentId"": ""ocid1.compartment.oc1..c"", ""displayName"": ""nightly"",
+              ""volumeId"": ""ocid1.volume.oc1.iad.v"", ""type"": ""FULL"", ""lifecycleState"": ""AVAILABLE"", ""sourceType"": ""MANUAL"",
+              ""sourceVolumeBackupId"": null, ""kmsKeyId"": ""ocid1.key.oc1..k"",
+              ""timeCreated"": ""2020-06-22T19:48:13.717Z"", ""timeRequestReceived"": ""2020-06-22T19:48:12.001Z"",
+              ""sizeInGBs"": 5000000000000, ""sizeInMBs"": 5120000000000000, ""uniqueSizeInGBs"": 3000000000, ""uniqueSizeInMbs"": 3072000000000,
+              ""freeformTags"": {""Department"": ""Finance""},
+              ""definedTags"": {""Operations"": {""CostCenter"": ""42"", ""Nightly"": true, ""Copies"": 2, ""Ratio"": 0.5}},
+              ""systemTags"": {""orcl-cloud"": {""free-tier-retained"": ""true""}}
+            }";
+
+            var backup = OciJson.Deserialize<VolumeBackup>(Encoding.UTF8.GetBytes(json));
+
+            Assert.Equal("ocid1.volumebackup.oc1.iad.b", backup.Id);
+            Assert.Equal("ocid1.compartment.oc1..c", backup.CompartmentId);
+            Assert.Equal("nightly", backup.DisplayName);
+            Assert.Equal("ocid1.volume.oc1.iad.v", backup.VolumeId);
+            Assert.Equal("FULL", backup.Type);
+            Assert.Equal(BackupLifecycleState.Available, backup.State);
+            Assert.Equal("MANUAL", backup.SourceType);
+            Assert.Null(backup.SourceVolumeBackupId);
+            Assert.Equal("ocid1.key.oc1..k", backup.KmsKeyId);
+            Assert.Equal(new DateTimeOffset(2020, 6, 22, 19, 48, 13, 717, TimeSpan.Zero), backup.TimeCreated);
+            Assert.Equal(new DateTimeOffset(2020, 6, 22, 19, 48, 12, 1, TimeSpan.Zero), backup.TimeRequestReceived);
+            Assert.Null(backup.ExpirationTime);
+            Assert.Equal(5_000_000_000_000L, backup.SizeInGBs);
+            Assert.Equal(5_120_000_000_000_000L, backup.SizeInMBs);
+            Assert.Equal(3_000_000_000L, backup.UniqueSizeInGBs);
+            Assert.Equal(3_072_000_000_000L, backup.UniqueSizeInMbs);
+            Assert.Equal("Finance", backup.FreeformTags!["Department"]);
+            Assert.Equal("42", backup.DefinedTags!["Operations"]["CostCenter"]);
+            Assert.Equal(true, backup.DefinedTags["Operations"]["Nightly"]);
+            Assert.Equal(2L, backup.DefinedTags["Operations"]["Copies"]);
+            Assert.Equal(0.5, backup.DefinedTags["Operations"]["Ratio"]);
+            Assert.Equal("true", backup.SystemTags!["orcl-cloud"]["free-tier-retained"]);
+        }
+
+        [Fact]
+        public void A_volume_group_backup_reads_its_differently_cased_unique_sizes()
+        {
+            const string json = @"{""id"":""g"",""volumeGroupId"":""vg"",""volumeBackupIds"":[""b1"",""b2""],""lifecycleState"":""COMMITTED"",
+                ""uniqueSizeInGbs"": 4294967296, ""uniqueSizeInMbs"": 4398046511104, ""sourceVolumeGroupBackupId"": ""src""}";
+
+            var backup = OciJson.Deserialize<VolumeGroupBackup>(Encoding.UTF8.GetBytes(json));
+
+            Assert.Equal(new[] { "b1", "b2" }, backup.VolumeBackupIds);
+            Assert.Equal(BackupLifecycleState.Committed, backup.State);
+            Assert.Equal(4_294_967_296L, backup.UniqueSizeInGbs);
+            Assert.Equal(4_398_046_511_104L, backup.UniqueSizeInMbs);
+            Assert.Equal("src", backup.SourceVolumeGroupBackupId);
+        }
+
+        [Fact]
+        public void Unknown_fields_and_states_are_kept_not_fatal()
+        {
+            const string json = @"{""id"":""b"",""lifecycleState"":""RESTORING_FROM_VAULT"",""type"":""DIFFERENTIAL"",""newField"":{""nested"":[1,2]},""sizeInGBs"":null}";
+
+            var backup = OciJson.Deserialize<VolumeBackup>(Encoding.UTF8.GetBytes(json));
+
+            Assert.Equal("RESTORING_FROM_VAULT", backup.LifecycleState);
+            Assert.Equal(BackupLifecycleState.Unknown, backup.State);
+            Assert.Equal("DIFFERENTIAL", backup.Type);
+            Assert.Null(backup.SizeInGBs);
+            Assert.Equal("{\"nested\":[1,2]}", backup.AdditionalProperties!["newField"].GetRawText());
+        }
+
+        [Theory]
+        [InlineData("REQUEST_RECEIVED", BackupLifecycleState.RequestReceived)]
+        [InlineData("CREATING", BackupLifecycleState.Creating)]
+        [InlineData("COMMITTED", BackupLifecycleState.Committed)]
+        [InlineData("AVAILABLE", BackupLifecycleState.Available)]
+        [InlineData("TERMINATING", BackupLifecycleState.Terminating)]
+        [InlineData("TERMINATED", BackupLifecycleState.Terminated)]
+        [InlineData("FAULTY", BackupLifecycleState.Faulty)]
+        public void Lifecycle_states_map_both_ways(string text, BackupLifecycleState state)
+        {
+            Assert.Equal(state, BackupLifecycleStates.Parse(text));
+            Assert.Equal(text, BackupLifecycleStates.ToServiceString(state));
+        }
+
+        [Fact]
+        public void Create_details_serialise_in_sdk_order_without_nulls()
+        {
+            var details = new CreateVolumeBackupDetails("ocid1.volume.oc1..v")
+            {
+                Type = BackupType.Full,
+                DisplayName = "n",
+                FreeformTags = new Dictionary<string, string> { ["z"] = "1", ["a"] = "2" },
+                DefinedTags = new Dictionary<string, Dictionary<string, object>> { ["ns"] = new Dictionary<string, object> { ["k"] = "v" } },
+            };
+
+            Assert.Equal("{\"definedTags\":{\"ns\":{\"k\":\"v\"}},\"displayName\":\"n\",\"freeformTags\":{\"z\":\"1\",\"a\":\"2\"},\"type\":\"FULL\",\"volumeId\":\"ocid1.volume.oc1..v\"}",
+                Encoding.UTF8.GetString(OciJson.SerializeToUtf8Bytes(details)));
+        }
+
+        [Fact]
+        public void Group_create_details_serialise_in_sdk_order()
+        {
+            var details = new CreateVolumeGroupBackupDetails("vg") { CompartmentId = "c", Type = BackupType.Incremental };
+            Assert.Equal("{\"compartmentId\":\"c\",\"type\":\"INCREMENTAL\",\"volumeGroupId\":\"vg\"}", Encoding.UTF8.GetString(OciJson.SerializeToUtf8Bytes(details)));
+        }
+    }
+}
