@@ -1,0 +1,26 @@
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace OciBackup.PowerShell.Tests
+{
+    public class FormatFileTests
+    {
+        [Fact]
+        public void Every_formatted_type_has_a_table_and_a_list_view()
+        {
+            var document = XDocument.Load(Path.Combine(ModuleHost.ModuleFolder, "OciBackup.Format.ps1xml"));
+            var views = document.Descendants("View").ToList();
+            var types = views.Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value).Distinct().ToList();
+
+            Assert.Contains("OciBackup.Engine.OciSession", types);
+            foreach (var type in types)
+            {
+                var forType = views.Where(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == type).ToList();
+                Assert.Contains(forType, v => v.Element("TableControl") != null);
+                Assert.Contains(forType, v => v.Element("ListControl") != null);
+            }
+        }
+    }
+}
