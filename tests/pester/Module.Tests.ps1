@@ -1,0 +1,95 @@
+#Requires -Version 7.0
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
+
+BeforeAll {
+    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
+    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
+    Import-Module $manifestPath -Force -ErrorAction Stop
+    $vectors = Join-Path $repo 'tests/vectors'
+    $script:tempDirs = [System.Collections.Generic.List[string]]::new()
+
+    function New-TestConfig {
+        param([string] $KeyFile = 'test-rsa2048-pkcs1.pem', [string] $Extra = '')
+        $dir = Join-Path ([System.IO.Path]::GetTempPath()) ("ocibackup-pester-" + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $dir | Out-Null
+        $script:tempDirs.Add($dir)
+        Copy-Item (Join-Path $vectors "keys/$KeyFile") (Join-Path $dir $KeyFile)
+        $config = Join-Path $dir 'config'
+        @"
+[DEFAULT]
+user=ocid1.user.oc1..aaaaaaaaflhvp4ewyhnvq4obbfcqyzgf7w7xy5ohcqn7fjzzq6tdbxtoqu2q
+fingerprint=1f:63:5f:7d:d8:af:b3:af:8e:e4:8f:7b:45:23:7e:fe
+key_file=$(Join-Path $dir $KeyFile)
+tenancy=ocid1.tenancy.oc1..aaaaaaaa5nfwo53cezleyy6t73v6rn6knhu3molvptnl3kcq34l5zb7ptz2q
+region=us-phoenix-1
+$Extra
+"@ | Set-Content -Path $config -Encoding utf8NoBOM
+        return $config
+    }
+}
+
+AfterAll {
+    Remove-Module OciBackup -ErrorAction SilentlyContinue
+    foreach ($dir in $script:tempDirs) { Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+Describe 'The OciBackup module' {
+    It 'passes Test-ModuleManifest' {
+        { Test-ModuleManifest -Path $manifestPath -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'exports exactly the cmdlets its manifest lists' {
+        $listed = (Import-PowerShellDataFile $manifestPath).CmdletsToExport | Sort-Object
+        $exported = (Get-Module OciBackup).ExportedCmdlets.Keys | Sort-Object
+        $exported | Should -Be $listed
+    }
+}
+
+Describe 'New-OciSession' {
+    It 'builds a session from a config file without showing key material' {
+        $config = New-TestConfig
+        $session = New-OciSession -ConfigFile $config
+        $session.Profile | Should -Be 'DEFAULT'
+        $session.Region | Should -Be 'us-phoenix-1'
+        $session.Endpoint | Should -Be ([uri]'https://iaas.us-phoenix-1.oraclecloud.com')
+        $session.Fingerprint | Should -Be '1f:63:5f:7d:d8:af:b3:af:8e:e4:8f:7b:45:23:7e:fe'
+        ($session | Format-List | Out-String) | Should -Not -Match 'PRIVATE KEY'
+    }
+
+    It 'takes a short region code and an emulator endpoint' {
+        $config = New-TestConfig
+        $session = New-OciSession -ConfigFile $config -Region fra -Endpoint 'http://127.0.0.1:9999'
+        $session.Region | Should -Be 'eu-frankfurt-1'
+        $session.Endpoint | Should -Be ([uri]'http://127.0.0.1:9999')
+    }
+
+    It 'opens an encrypted key with a SecureString pass phrase' {
+        $config = New-TestConfig -KeyFile 'test-rsa2048-pkcs8-encrypted.pem'
+        $pass = ConvertTo-SecureString 'correct horse' -AsPlainText -Force
+        (New-OciSession -ConfigFile $config -PassPhrase $pass).Fingerprint | Should -Be '1f:63:5f:7d:d8:af:b3:af:8e:e4:8f:7b:45:23:7e:fe'
+    }
+
+    It 'fails with <ErrorId> when <Case>' -ForEach @(
+        @{ Case = 'the config file is missing'; Arguments = @{ ConfigFile = '/nonexistent/oci/config' }; ErrorId = 'OciBackup.ConfigFileNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'the profile is missing'; Arguments = @{ Profile = 'NOPE' }; ErrorId = 'OciBackup.ProfileNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'the region is not a region'; Arguments = @{ Region = 'not a region!' }; ErrorId = 'OciBackup.RegionInvalid'; Category = 'InvalidArgument' }
+        @{ Case = 'the endpoint is plain http to a remote host'; Arguments = @{ Endpoint = 'http://example.com' }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
+    ) {
+        $config = New-TestConfig
+        $splat = @{ ConfigFile = $config } + $Arguments
+        if ($Arguments.ContainsKey('ConfigFile')) { $splat = $Arguments }
+        $err = { New-OciSession @splat -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $err.CategoryInfo.Category | Should -Be $Category
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports a missing pass phrase as an authentication error' {
+        $config = New-TestConfig -KeyFile 'test-rsa2048-pkcs8-encrypted.pem'
+        $err = { New-OciSession -ConfigFile $config -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'OciBackup.PassPhraseRequired,*'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+}
