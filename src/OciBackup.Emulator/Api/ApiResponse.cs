@@ -25,6 +25,8 @@ internal sealed class ApiResponse
     /// <summary>Set by creates that made a new resource (not a retry-token replay): a dropped response applies to them.</summary>
     public bool CreatedSomething { get; init; }
 
+    public ApiResponse MarkedCreated() => new(Status, Body, Error, ETag, NextPage) { CreatedSomething = true };
+
     public static ApiResponse Ok(byte[] body, string? etag = null, string? nextPage = null) =>
         new(200, body, null, etag, nextPage);
 

@@ -74,7 +74,7 @@ internal static class CreateDetailsParser
             }
 
             string canonical = Canonical("CreateVolumeGroupBackup", ("volumeGroupId", volumeGroupId),
-                ("compartmentId", compartmentId), ("displayName", displayName), ("type", type), ("kmsKeyId", null), tags);
+                ("compartmentId", compartmentId), ("displayName", displayName), ("type", type), tags);
             details = new CreateVolumeGroupBackupDetails(volumeGroupId!, compartmentId, displayName, type, tags, canonical);
             return null;
         }

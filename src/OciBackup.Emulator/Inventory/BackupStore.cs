@@ -97,7 +97,7 @@ internal sealed class BackupStore
         {
             if (!_volumes.TryAdd(volume.Id, volume))
             {
-                throw new InvalidOperationException($"Duplicate volume id {volume.Id} in the inventory.");
+                throw new InvalidDataException($"Duplicate volume id {volume.Id} in the inventory.");
             }
 
             _volumeList.Add(volume);
@@ -110,7 +110,7 @@ internal sealed class BackupStore
         {
             if (!_volumeGroups.TryAdd(group.Id, group))
             {
-                throw new InvalidOperationException($"Duplicate volume group id {group.Id} in the inventory.");
+                throw new InvalidDataException($"Duplicate volume group id {group.Id} in the inventory.");
             }
 
             _volumeGroupList.Add(group);

@@ -1,0 +1,305 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using OciBackup.Emulator.Auth;
+using OciBackup.Emulator.Faults;
+using OciBackup.Emulator.Timing;
+
+namespace OciBackup.Emulator.Api;
+
+/// <summary>
+/// Serves everything under /20160918 in one thin pass (no MVC): request id, rate limit, latency, body, signature,
+/// injected server errors, dispatch, dropped or slow responses. The signature is checked against the raw request
+/// target as it came on the wire (IHttpRequestFeature.RawTarget), never a decoded or re-encoded path.
+/// </summary>
+internal sealed class OciApiMiddleware
+{
+    public const string ApiVersionPath = "/20160918";
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    private readonly OciOperations _operations;
+    private readonly SignatureVerifier _verifier;
+    private readonly FaultInjector _faults;
+    private readonly EmulatorClock _clock;
+    private readonly EmulatorStatistics _statistics;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
+    private readonly string _requestIdPrefix = Convert.ToHexString(Guid.NewGuid().ToByteArray(), 0, 8);
+    private long _requestIdCounter;
+
+    public OciApiMiddleware(OciOperations operations, SignatureVerifier verifier, FaultInjector faults, EmulatorClock clock,
+        EmulatorStatistics statistics, ILogger logger, CancellationToken stopping)
+    {
+        _stopping = stopping;
+        _operations = operations;
+        _verifier = verifier;
+        _faults = faults;
+        _clock = clock;
+        _statistics = statistics;
+        _logger = logger;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        long started = Stopwatch.GetTimestamp();
+        HttpRequest request = context.Request;
+        HttpResponse response = context.Response;
+        _statistics.CountRequest();
+
+        string requestId = request.Headers["opc-request-id"] is { Count: > 0 } sent && !string.IsNullOrEmpty(sent[0])
+            ? sent[0]!
+            : _requestIdPrefix + "/" + Interlocked.Increment(ref _requestIdCounter).ToString("X8", CultureInfo.InvariantCulture);
+        response.Headers["opc-request-id"] = requestId;
+
+        FaultSettings faults = _faults.Current;
+        if (_faults.IsRateLimited(faults, out int retryAfter))
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            await WriteAsync(response, new ApiError(429, "TooManyRequests", "Too many requests for the tenancy; retry after the Retry-After interval."));
+            return;
+        }
+
+        TimeSpan latency = _faults.Latency(faults);
+        if (latency > TimeSpan.Zero && !await DelayAsync(latency, context.RequestAborted))
+        {
+            return;
+        }
+
+        string method = request.Method;
+        bool hasBody = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
+        byte[] body = Array.Empty<byte>();
+        if (hasBody)
+        {
+            if (request.ContentLength > MaxBodyBytes)
+            {
+                await WriteAsync(response, new ApiError(400, "LimitExceeded", "The request body is larger than 1 MiB."));
+                return;
+            }
+
+            body = await ReadBodyAsync(request, context.RequestAborted);
+            if (body.Length > MaxBodyBytes)
+            {
+                await WriteAsync(response, new ApiError(400, "LimitExceeded", "The request body is larger than 1 MiB."));
+                return;
+            }
+        }
+
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
+        DateTimeOffset now = _clock.UtcNow;
+        AuthenticationResult auth = _verifier.Verify(method, rawTarget, request.Headers, body, now);
+        if (!auth.Succeeded)
+        {
+            string reason = auth.Failure.ToString();
+            _statistics.CountAuthenticationFailure(reason);
+            if (auth.Failure == AuthenticationFailure.DateOutOfRange && faults.ClockSkewSeconds != 0)
+            {
+                _faults.CountClockSkewRejection();
+            }
+
+            _logger.LogWarning("401 NotAuthenticated for {Method} {Path} (opc-request-id {RequestId}): {Reason}: {Detail}",
+                method, request.Path.Value, requestId, reason, auth.Detail);
+            await WriteAsync(response, ApiError.NotAuthenticated());
+            return;
+        }
+
+        _statistics.CountAuthenticated();
+        int? serverError = _faults.ServerError(faults);
+        if (serverError is int status)
+        {
+            await WriteAsync(response, status == 500
+                ? new ApiError(500, "InternalServerError", "Internal error (injected by the emulator).")
+                : new ApiError(503, "ServiceUnavailable", "Service unavailable (injected by the emulator)."));
+            return;
+        }
+
+        string operation = Dispatch(request, body, faults, out ApiResponse result);
+        _statistics.CountOperation(operation);
+
+        if (result.CreatedSomething && _faults.DropResponse(faults))
+        {
+            _logger.LogInformation("{Operation} performed; response dropped on purpose (opc-request-id {RequestId})", operation, requestId);
+            context.Abort();
+            return;
+        }
+
+        TimeSpan slow = _faults.SlowResponse(faults);
+        if (slow > TimeSpan.Zero && !await DelayAsync(slow, context.RequestAborted))
+        {
+            return; // the client gave up (as a slow response intends) or the emulator is stopping
+        }
+
+        await WriteAsync(response, result);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.LogDebug("{Method} {Path} -> {Status} {Operation} in {Elapsed:0.0} ms (opc-request-id {RequestId})",
+                method, request.Path.Value, result.Status, operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+        }
+    }
+
+    /// <summary>Waits on the emulator's clock; false when the client went away or the emulator is stopping.</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken requestAborted)
+    {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping);
+        try
+        {
+            await _clock.Delay(delay, both.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private string Dispatch(HttpRequest request, byte[] body, FaultSettings faults, out ApiResponse result)
+    {
+        string path = request.Path.Value ?? "";
+        ReadOnlySpan<char> trimmed = path.AsSpan().Trim('/');
+        int slash = trimmed.IndexOf('/');
+        string collection = (slash < 0 ? trimmed : trimmed[..slash]).ToString();
+        string? id = slash < 0 ? null : trimmed[(slash + 1)..].ToString();
+        bool get = HttpMethods.IsGet(request.Method);
+        bool post = HttpMethods.IsPost(request.Method);
+        if (id is not null && (id.Length == 0 || id.Contains('/')))
+        {
+            result = NotImplemented(request);
+            return "Unknown";
+        }
+
+        switch (collection)
+        {
+            case "volumeBackups" when post && id is null:
+                result = Create(request, body, faults, isGroup: false);
+                return "CreateVolumeBackup";
+            case "volumeBackups" when get && id is null:
+                result = _operations.ListVolumeBackups(request.Query);
+                return "ListVolumeBackups";
+            case "volumeBackups" when get:
+                result = _operations.GetVolumeBackup(id!);
+                return "GetVolumeBackup";
+            case "volumeGroupBackups" when post && id is null:
+                result = Create(request, body, faults, isGroup: true);
+                return "CreateVolumeGroupBackup";
+            case "volumeGroupBackups" when get && id is null:
+                result = _operations.ListVolumeGroupBackups(request.Query);
+                return "ListVolumeGroupBackups";
+            case "volumeGroupBackups" when get:
+                result = _operations.GetVolumeGroupBackup(id!);
+                return "GetVolumeGroupBackup";
+            case "volumes" when get && id is null:
+                result = _operations.ListVolumes(request.Query);
+                return "ListVolumes";
+            case "volumes" when get:
+                result = _operations.GetVolume(id!);
+                return "GetVolume";
+            case "volumeGroups" when get && id is null:
+                result = _operations.ListVolumeGroups(request.Query);
+                return "ListVolumeGroups";
+            case "volumeGroups" when get:
+                result = _operations.GetVolumeGroup(id!);
+                return "GetVolumeGroup";
+            default:
+                result = NotImplemented(request);
+                return "Unknown";
+        }
+    }
+
+    private ApiResponse Create(HttpRequest request, byte[] body, FaultSettings faults, bool isGroup)
+    {
+        string? retryToken = null;
+        if (request.Headers.TryGetValue("opc-retry-token", out var tokens) && tokens.Count > 0)
+        {
+            retryToken = tokens[0] ?? "";
+            if (retryToken.Length < 1 || retryToken.Length > 64)
+            {
+                return ApiError.InvalidParameter("opc-retry-token", "length must be between 1 and 64.");
+            }
+        }
+
+        if (isGroup)
+        {
+            ApiError? error = CreateDetailsParser.ParseVolumeGroupBackup(body, out CreateVolumeGroupBackupDetails? details);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            return _faults.IncorrectState(faults) ? IncorrectState() : _operations.CreateVolumeGroupBackup(details!, retryToken);
+        }
+        else
+        {
+            ApiError? error = CreateDetailsParser.ParseVolumeBackup(body, out CreateVolumeBackupDetails? details);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            return _faults.IncorrectState(faults) ? IncorrectState() : _operations.CreateVolumeBackup(details!, retryToken);
+        }
+    }
+
+    private static ApiError IncorrectState() =>
+        new(409, "IncorrectState", "The resource is in a state that does not allow this operation now (injected by the emulator); retry later.");
+
+    private static ApiError NotImplemented(HttpRequest request) =>
+        new(404, "NotAuthorizedOrNotFound", $"{ApiError.NotFoundMessage} (The emulator does not serve {request.Method} {request.Path.Value}.)");
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is long length)
+        {
+            if (length == 0)
+            {
+                return Array.Empty<byte>();
+            }
+
+            byte[] buffer = new byte[length];
+            await request.Body.ReadExactlyAsync(buffer, cancellationToken);
+            return buffer;
+        }
+
+        using var stream = new MemoryStream();
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                stream.Write(chunk, 0, read);
+                if (stream.Length > MaxBodyBytes)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return stream.ToArray();
+    }
+
+    internal static Task WriteAsync(HttpResponse response, ApiResponse result)
+    {
+        response.StatusCode = result.Status;
+        response.ContentType = "application/json";
+        if (result.ETag is not null)
+        {
+            response.Headers.ETag = result.ETag;
+        }
+
+        if (result.NextPage is not null)
+        {
+            response.Headers["opc-next-page"] = result.NextPage;
+        }
+
+        response.ContentLength = result.Body.Length;
+        return response.Body.WriteAsync(result.Body, 0, result.Body.Length);
+    }
+
+    internal static Task WriteAsync(HttpResponse response, ApiError error) => WriteAsync(response, ApiResponse.Fail(error));
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace OciBackup.Emulator.CommandLine;
+
+/// <summary>
+/// Parses the executable's arguments into <see cref="EmulatorOptions"/>. The option table is the single source of
+/// both parsing and <c>--help</c>, so help cannot miss an option. Accepts <c>--name value</c> and <c>--name=value</c>.
+/// </summary>
+internal sealed class EmulatorCommandLine
+{
+    public static readonly IReadOnlyList<CommandLineOption> Options = new CommandLineOption[]
+    {
+        new("--port", "N", "TCP port on 127.0.0.1 (default 0: a free ephemeral port).", (c, v) => c.Emulator.Port = Int(v, "--port", 0, 65535)),
+        new("--region", "REGION", "Region the emulator pretends to be (default us-ashburn-1).", (c, v) => c.Emulator.Region = v),
+        new("--seed-file", "PATH", "JSON inventory (compartments, volumes, volume groups, tags); see docs/emulator.md.", (c, v) => c.Emulator.SeedFile = v),
+        new("--compartment", "NAME", "Compartment of the generated inventory; repeat for several (default: one named 'emulator').", (c, v) => c.Emulator.CompartmentNames.Add(v)),
+        new("--volumes", "N", "Stand-alone volumes per generated compartment (default 3).", (c, v) => c.Emulator.VolumesPerCompartment = Int(v, "--volumes", 0, 10_000)),
+        new("--volume-groups", "N", "Volume groups per generated compartment (default 1).", (c, v) => c.Emulator.VolumeGroupsPerCompartment = Int(v, "--volume-groups", 0, 1_000)),
+        new("--volumes-per-group", "N", "Volumes in each generated volume group (default 2, at most 64).", (c, v) => c.Emulator.VolumesPerGroup = Int(v, "--volumes-per-group", 0, 64)),
+        new("--trust-public-key", "PEM", "Trust this public key file (SPKI or PKCS#1 PEM) for any tenancy/user; repeatable.", (c, v) => c.Emulator.TrustedPublicKeyFiles.Add(v)),
+        new("--trust-oci-config", "PATH", "Trust the key (or session token) of a profile of this OCI config file; repeatable.", (c, v) => c.AddOciConfig(v)),
+        new("--profile", "NAME", "Profile of the preceding --trust-oci-config, and of the --init-config file (default DEFAULT).", (c, v) => c.SetProfile(v)),
+        new("--trust-session-token", "TOKEN_FILE=PUBLIC_KEY_PEM", "Trust a session token (keyId ST$<token>) signed with the key whose public PEM is given; repeatable.", (c, v) => c.AddSessionToken(v)),
+        new("--trust-jwk-session-tokens", null, "Also trust any session token whose jwk claim is a real RSA JWK (its own signature is not checked).", (c, _) => c.Emulator.TrustJwkSessionTokens = true),
+        new("--init-config", "DIR", "Write a throwaway key pair, an OCI config and emulator.json into DIR, and trust that key.", (c, v) => c.Emulator.InitConfigDirectory = v),
+        new("--backup-seconds", "S", "Seconds from request to AVAILABLE (or FAULTY) for a backup (default 10).", (c, v) => c.Emulator.BackupDuration = Seconds(v, "--backup-seconds")),
+        new("--backup-jitter-seconds", "S", "Up to S more seconds per backup, drawn at random (default 0).", (c, v) => c.Emulator.BackupDurationJitter = Seconds(v, "--backup-jitter-seconds")),
+        new("--faulty-share", "F", "Share (0-1) of new backups that end FAULTY (default 0).", (c, v) => c.Faults = c.Faults with { FaultyBackupShare = Share(v, "--faulty-share") }),
+        new("--random-seed", "N", "Seed for every random choice, for reproducible runs (default: drawn).", (c, v) => c.Emulator.RandomSeed = Int(v, "--random-seed", int.MinValue, int.MaxValue)),
+        new("--rate-limit", "RPS", "Service-side rate limit in requests per second; over it: 429 TooManyRequests with Retry-After (default 0: off).", (c, v) => c.Faults = c.Faults with { RateLimitPerSecond = NonNegative(v, "--rate-limit") }),
+        new("--fault-500-share", "F", "Share of authenticated requests answered 500 InternalServerError.", (c, v) => c.Faults = c.Faults with { InternalServerErrorShare = Share(v, "--fault-500-share") }),
+        new("--fault-503-share", "F", "Share of authenticated requests answered 503 ServiceUnavailable.", (c, v) => c.Faults = c.Faults with { ServiceUnavailableShare = Share(v, "--fault-503-share") }),
+        new("--fault-409-share", "F", "Share of creates answered 409 IncorrectState (nothing created).", (c, v) => c.Faults = c.Faults with { IncorrectStateShare = Share(v, "--fault-409-share") }),
+        new("--fault-drop-share", "F", "Share of creates performed whose connection is then cut with no response.", (c, v) => c.Faults = c.Faults with { DropResponseShare = Share(v, "--fault-drop-share") }),
+        new("--fault-slow-share", "F", "Share of requests performed and answered only after --slow-response-seconds.", (c, v) => c.Faults = c.Faults with { SlowResponseShare = Share(v, "--fault-slow-share") }),
+        new("--slow-response-seconds", "S", "Delay of a slow response (default 30).", (c, v) => c.Faults = c.Faults with { SlowResponseSeconds = NonNegative(v, "--slow-response-seconds") }),
+        new("--latency-ms", "MS", "Latency added to every API request.", (c, v) => c.Faults = c.Faults with { LatencyMilliseconds = NonNegative(v, "--latency-ms") }),
+        new("--latency-jitter-ms", "MS", "Up to MS more latency per request, drawn at random.", (c, v) => c.Faults = c.Faults with { LatencyJitterMilliseconds = NonNegative(v, "--latency-jitter-ms") }),
+        new("--clock-skew-seconds", "S", "Shift the emulator's clock by S seconds (negative: behind); beyond 300 s signed requests get 401.", (c, v) => c.Faults = c.Faults with { ClockSkewSeconds = Number(v, "--clock-skew-seconds") }),
+        new("--admin-token", "TOKEN", "Require this value in the x-admin-token header of /admin requests (default: none).", (c, v) => c.Emulator.AdminToken = v),
+        new("--log-level", "LEVEL", "Trace, Debug, Information, Warning (default), Error, Critical or None.", (c, v) => c.Emulator.LogLevel = Level(v)),
+        new("--verbose", null, "Same as --log-level Debug: one line per request.", (c, _) => c.Emulator.LogLevel = LogLevel.Debug),
+        new("--help", null, "Show this help and exit.", (c, _) => c.ShowHelp = true),
+    };
+
+    private TrustedOciConfig? _lastOciConfig;
+
+    public EmulatorOptions Emulator { get; } = new() { LogToConsole = true };
+
+    public FaultSettings Faults { get; set; } = new();
+
+    public bool ShowHelp { get; private set; }
+
+    /// <summary>Parses; throws <see cref="ArgumentException"/> with a message fit for the user.</summary>
+    public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
+    {
+        var result = new EmulatorCommandLine();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            string name = arg;
+            string? value = null;
+            int equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                name = arg[..equals];
+                value = arg[(equals + 1)..];
+            }
+
+            if (name is "-h" or "-?")
+            {
+                name = "--help";
+            }
+
+            CommandLineOption option = Options.FirstOrDefault(o => o.Name == name)
+                ?? throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the list.");
+            if (option.IsSwitch)
+            {
+                if (value is not null)
+                {
+                    throw new ArgumentException($"{option.Name} takes no value.");
+                }
+
+                option.Apply(result, "");
+                continue;
+            }
+
+            if (value is null)
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{option.Name} needs a value ({option.Argument}).");
+                }
+
+                value = args[++i];
+            }
+
+            option.Apply(result, value);
+        }
+
+        result.Emulator.Faults = result.Faults.Validated();
+        return result;
+    }
+
+    public static string HelpText()
+    {
+        var text = new StringBuilder()
+            .AppendLine("OciBackup OCI emulator: a local stand-in for the OCI Block Volume backup API (/20160918) with real")
+            .AppendLine("signature checks, lifecycles, retry tokens and injectable faults. Listens on 127.0.0.1 only.")
+            .AppendLine()
+            .AppendLine("Usage: OciBackup.Emulator [options]")
+            .AppendLine()
+            .AppendLine("Options:");
+        foreach (CommandLineOption option in Options)
+        {
+            string left = option.Argument is null ? option.Name : option.Name + " " + option.Argument;
+            text.Append("  ").Append(left.PadRight(34)).Append(' ').AppendLine(option.Help);
+        }
+
+        return text
+            .AppendLine()
+            .AppendLine("On start it prints one line 'OCI emulator listening on http://127.0.0.1:PORT'. Stop with Ctrl+C or SIGTERM.")
+            .AppendLine("Admin endpoint: GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults. Docs: docs/emulator.md.")
+            .ToString();
+    }
+
+    private void AddOciConfig(string path)
+    {
+        _lastOciConfig = new TrustedOciConfig(path);
+        Emulator.TrustedOciConfigs.Add(_lastOciConfig);
+    }
+
+    private void SetProfile(string profile)
+    {
+        if (_lastOciConfig is not null)
+        {
+            int index = Emulator.TrustedOciConfigs.IndexOf(_lastOciConfig);
+            _lastOciConfig = _lastOciConfig with { Profile = profile };
+            Emulator.TrustedOciConfigs[index] = _lastOciConfig;
+        }
+
+        Emulator.InitConfigProfile = profile;
+    }
+
+    private void AddSessionToken(string value)
+    {
+        int equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == value.Length - 1)
+        {
+            throw new ArgumentException("--trust-session-token needs TOKEN_FILE=PUBLIC_KEY_PEM.");
+        }
+
+        Emulator.TrustedSessionTokens.Add(new TrustedSessionToken(
+            File.ReadAllText(value[..equals]).Trim(), File.ReadAllText(value[(equals + 1)..])));
+    }
+
+    private static int Int(string value, string name, int min, int max) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"{name} needs a whole number between {min} and {max}, not '{value}'.");
+
+    private static double Number(string value, string name) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) && double.IsFinite(n)
+            ? n
+            : throw new ArgumentException($"{name} needs a number, not '{value}'.");
+
+    private static double NonNegative(string value, string name) =>
+        Number(value, name) is var n && n >= 0 ? n : throw new ArgumentException($"{name} must not be negative.");
+
+    private static double Share(string value, string name) =>
+        Number(value, name) is var n && n >= 0 && n <= 1 ? n : throw new ArgumentException($"{name} needs a share between 0 and 1, not '{value}'.");
+
+    private static TimeSpan Seconds(string value, string name) => TimeSpan.FromSeconds(NonNegative(value, name));
+
+    private static LogLevel Level(string value) =>
+        Enum.TryParse(value, ignoreCase: true, out LogLevel level) && Enum.IsDefined(level)
+            ? level
+            : throw new ArgumentException($"--log-level needs one of {string.Join(", ", Enum.GetNames<LogLevel>())}, not '{value}'.");
+}

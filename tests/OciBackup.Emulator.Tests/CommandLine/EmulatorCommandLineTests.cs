@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using OciBackup.Emulator.CommandLine;
+
+namespace OciBackup.Emulator.Tests.CommandLine;
+
+/// <summary>The executable's arguments map onto the options, and --help lists every one.</summary>
+public sealed class EmulatorCommandLineTests
+{
+    [Fact]
+    public void Help_lists_every_option()
+    {
+        string help = EmulatorCommandLine.HelpText();
+
+        Assert.All(EmulatorCommandLine.Options, o => Assert.Contains("  " + o.Name, help, StringComparison.Ordinal));
+        Assert.True(EmulatorCommandLine.Options.Count >= 30);
+    }
+
+    [Fact]
+    public void Every_option_is_parsed_into_the_emulator_options()
+    {
+        string tokenFile = Path.GetTempFileName();
+        File.WriteAllText(tokenFile, "token\n");
+        try
+        {
+            EmulatorCommandLine parsed = EmulatorCommandLine.Parse(new[]
+            {
+                "--port", "5000", "--region=eu-frankfurt-1", "--seed-file", "seed.json", "--compartment", "a", "--compartment", "b",
+                "--volumes", "4", "--volume-groups", "2", "--volumes-per-group", "3", "--trust-public-key", "pub.pem",
+                "--trust-oci-config", "cfg", "--profile", "P", "--trust-session-token", tokenFile + "=" + tokenFile,
+                "--trust-jwk-session-tokens", "--init-config", "dir", "--backup-seconds", "1.5", "--backup-jitter-seconds", "2",
+                "--faulty-share", "0.1", "--random-seed", "9", "--rate-limit", "50", "--fault-500-share", "0.2", "--fault-503-share", "0.3",
+                "--fault-409-share", "0.4", "--fault-drop-share", "0.5", "--fault-slow-share", "0.6", "--slow-response-seconds", "7",
+                "--latency-ms", "8", "--latency-jitter-ms", "9", "--clock-skew-seconds", "-10", "--admin-token", "t", "--log-level", "Error",
+            });
+            EmulatorOptions o = parsed.Emulator;
+
+            Assert.Equal(5000, o.Port);
+            Assert.Equal("eu-frankfurt-1", o.Region);
+            Assert.Equal("seed.json", o.SeedFile);
+            Assert.Equal(new[] { "a", "b" }, o.CompartmentNames);
+            Assert.Equal((4, 2, 3), (o.VolumesPerCompartment, o.VolumeGroupsPerCompartment, o.VolumesPerGroup));
+            Assert.Equal("pub.pem", Assert.Single(o.TrustedPublicKeyFiles));
+            Assert.Equal(new TrustedOciConfig("cfg", "P"), Assert.Single(o.TrustedOciConfigs));
+            Assert.Equal("P", o.InitConfigProfile);
+            Assert.Equal("token", Assert.Single(o.TrustedSessionTokens).Token);
+            Assert.True(o.TrustJwkSessionTokens);
+            Assert.Equal("dir", o.InitConfigDirectory);
+            Assert.Equal(TimeSpan.FromSeconds(1.5), o.BackupDuration);
+            Assert.Equal(TimeSpan.FromSeconds(2), o.BackupDurationJitter);
+            Assert.Equal(9, o.RandomSeed);
+            Assert.Equal("t", o.AdminToken);
+            Assert.Equal(LogLevel.Error, o.LogLevel);
+            Assert.Equal(new FaultSettings
+            {
+                FaultyBackupShare = 0.1, RateLimitPerSecond = 50, InternalServerErrorShare = 0.2, ServiceUnavailableShare = 0.3,
+                IncorrectStateShare = 0.4, DropResponseShare = 0.5, SlowResponseShare = 0.6, SlowResponseSeconds = 7,
+                LatencyMilliseconds = 8, LatencyJitterMilliseconds = 9, ClockSkewSeconds = -10,
+            }, o.Faults);
+        }
+        finally
+        {
+            File.Delete(tokenFile);
+        }
+    }
+
+    [Theory]
+    [InlineData("--nope")]
+    [InlineData("--port")]
+    [InlineData("--port", "70000")]
+    [InlineData("--fault-500-share", "1.5")]
+    [InlineData("--fault-500-share", "0.7", "--fault-503-share", "0.7")]
+    [InlineData("--verbose=yes")]
+    [InlineData("--log-level", "Loud")]
+    public void Bad_arguments_are_reported(params string[] args)
+    {
+        Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
+    }
+
+    [Fact]
+    public void Verbose_and_help_are_switches()
+    {
+        EmulatorCommandLine parsed = EmulatorCommandLine.Parse(new[] { "--verbose", "-h" });
+
+        Assert.Equal(LogLevel.Debug, parsed.Emulator.LogLevel);
+        Assert.True(parsed.ShowHelp);
+    }
+}

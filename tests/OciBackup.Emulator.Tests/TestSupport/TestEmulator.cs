@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace OciBackup.Emulator.Tests.TestSupport;
+
+/// <summary>
+/// An in-process emulator on an ephemeral port with a fake clock, trusting the reference test keys, plus a
+/// client that signs with the rsa2048 test key. One per test; disposing stops it.
+/// </summary>
+internal sealed class TestEmulator : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 5, 7, TimeSpan.Zero);
+
+    private TestEmulator(EmulatorHost host, ObservableFakeTimeProvider clock, CapturingLoggerProvider logs)
+    {
+        Host = host;
+        Clock = clock;
+        Logs = logs;
+        Http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public EmulatorHost Host { get; }
+
+    public ObservableFakeTimeProvider Clock { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public HttpClient Http { get; }
+
+    public TestSigner Signer { get; set; } = TestSigner.Rsa2048();
+
+    public EmulatorCompartment Compartment => Host.Compartments[0];
+
+    public string CompartmentId => Compartment.Id;
+
+    /// <summary>A volume that is in no group.</summary>
+    public string VolumeId => Compartment.VolumeIds.Last();
+
+    public string VolumeGroupId => Compartment.VolumeGroupIds[0];
+
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, DateTimeOffset? start = null)
+    {
+        var clock = new ObservableFakeTimeProvider(start ?? Start);
+        var logs = new CapturingLoggerProvider();
+        var options = new EmulatorOptions
+        {
+            TimeProvider = clock,
+            RandomSeed = 42,
+            LogLevel = LogLevel.Debug,
+            ConfigureLogging = logging => logging.AddProvider(logs),
+        };
+        options.CompartmentNames.Add("test");
+        options.TrustedPublicKeyPems.Add(TestKeys.Rsa2048PublicPem);
+        options.TrustedPublicKeyPems.Add(TestKeys.Rsa4096PublicPem);
+        configure?.Invoke(options);
+        EmulatorHost host = await EmulatorHost.StartAsync(options, CancellationToken.None);
+        return new TestEmulator(host, clock, logs);
+    }
+
+    public Uri Api(string pathAndQuery) => new(Host.BaseAddress.ToString().TrimEnd('/') + "/20160918" + pathAndQuery);
+
+    public Task<HttpResponseMessage> GetAsync(string pathAndQuery, SigningForm form = SigningForm.DotNet, string? requestId = null)
+    {
+        HttpRequestMessage request = Signer.Sign(HttpMethod.Get, Api(pathAndQuery), null, Clock.GetUtcNow(), form);
+        if (requestId is not null)
+        {
+            request.Headers.TryAddWithoutValidation("opc-request-id", requestId);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, string body, string? retryToken = null, SigningForm form = SigningForm.DotNet) =>
+        Http.SendAsync(Signer.Sign(HttpMethod.Post, Api(path), body, Clock.GetUtcNow(), form, retryToken: retryToken));
+
+    public Task<HttpResponseMessage> CreateVolumeBackupAsync(string? volumeId = null, string? retryToken = null, string? extra = null) =>
+        PostAsync("/volumeBackups", "{\"volumeId\":\"" + (volumeId ?? VolumeId) + "\"" + (extra is null ? "" : "," + extra) + "}", retryToken);
+
+    public Task<HttpResponseMessage> CreateVolumeGroupBackupAsync(string? volumeGroupId = null, string? retryToken = null, string? extra = null) =>
+        PostAsync("/volumeGroupBackups", "{\"volumeGroupId\":\"" + (volumeGroupId ?? VolumeGroupId) + "\"" + (extra is null ? "" : "," + extra) + "}", retryToken);
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        string text = await response.Content.ReadAsStringAsync();
+        using JsonDocument document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string pathAndQuery)
+    {
+        using HttpResponseMessage response = await GetAsync(pathAndQuery);
+        Assert.Equal(200, (int)response.StatusCode);
+        return await JsonAsync(response);
+    }
+
+    public async Task<JsonElement> AdminJsonAsync(string path)
+    {
+        using HttpResponseMessage response = await Http.GetAsync(new Uri(Host.BaseAddress, "admin" + path));
+        Assert.Equal(200, (int)response.StatusCode);
+        return await JsonAsync(response);
+    }
+
+    public static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.First() : null;
+
+    public static MediaTypeHeaderValue? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+    }
+}
