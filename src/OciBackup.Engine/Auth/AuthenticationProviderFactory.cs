@@ -65,7 +65,7 @@ namespace OciBackup.Engine.Auth
             {
                 pem = environment.ReadAllText(keyFile);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException || ex is NotSupportedException || ex is ArgumentException)
+            catch (Exception ex) when (FileReadErrors.IsReadFailure(ex))
             {
                 throw new OciConfigException(
                     OciConfigErrorKind.KeyFileUnreadable,
@@ -114,7 +114,7 @@ namespace OciBackup.Engine.Auth
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException || ex is NotSupportedException || ex is ArgumentException)
+            catch (Exception ex) when (FileReadErrors.IsReadFailure(ex))
             {
                 problem = $"could not be read ({ex.GetType().Name})";
             }

@@ -51,7 +51,7 @@ namespace OciBackup.Engine.Auth
             {
                 text = environment.ReadAllText(path);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException || ex is NotSupportedException || ex is ArgumentException)
+            catch (Exception ex) when (FileReadErrors.IsReadFailure(ex))
             {
                 throw new OciConfigException(
                     OciConfigErrorKind.ConfigFileUnreadable,
