@@ -16,34 +16,34 @@ namespace OciBackup.Engine.Http
             _http = http ?? throw new ArgumentNullException(nameof(http));
         }
 
-        public Task<OciResult<VolumeBackup>> CreateVolumeBackupAsync(CreateVolumeBackupDetails details, string retryToken, CancellationToken cancellationToken) =>
-            _http.SendAsync<VolumeBackup>(BlockstorageRequests.CreateVolumeBackup(details, retryToken), cancellationToken);
+        public Task<OciResult<VolumeBackup>> CreateVolumeBackupAsync(CreateVolumeBackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<VolumeBackup>(BlockstorageRequests.CreateVolumeBackup(details, retryToken), cancellationToken, call);
 
-        public Task<OciResult<VolumeBackup>> GetVolumeBackupAsync(string volumeBackupId, CancellationToken cancellationToken) =>
-            _http.SendAsync<VolumeBackup>(BlockstorageRequests.GetVolumeBackup(volumeBackupId), cancellationToken);
+        public Task<OciResult<VolumeBackup>> GetVolumeBackupAsync(string volumeBackupId, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<VolumeBackup>(BlockstorageRequests.GetVolumeBackup(volumeBackupId), cancellationToken, call);
 
-        public Task<OciResult<List<VolumeBackup>>> ListVolumeBackupsAsync(string compartmentId, string? volumeId, int? limit, string? page, CancellationToken cancellationToken) =>
-            _http.SendAsync<List<VolumeBackup>>(BlockstorageRequests.ListVolumeBackups(compartmentId, volumeId, limit, page), cancellationToken);
+        public Task<OciResult<List<VolumeBackup>>> ListVolumeBackupsAsync(string compartmentId, string? volumeId, int? limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<List<VolumeBackup>>(BlockstorageRequests.ListVolumeBackups(compartmentId, volumeId, limit, page), cancellationToken, call);
 
-        public Task<OciResult<VolumeGroupBackup>> CreateVolumeGroupBackupAsync(CreateVolumeGroupBackupDetails details, string retryToken, CancellationToken cancellationToken) =>
-            _http.SendAsync<VolumeGroupBackup>(BlockstorageRequests.CreateVolumeGroupBackup(details, retryToken), cancellationToken);
+        public Task<OciResult<VolumeGroupBackup>> CreateVolumeGroupBackupAsync(CreateVolumeGroupBackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<VolumeGroupBackup>(BlockstorageRequests.CreateVolumeGroupBackup(details, retryToken), cancellationToken, call);
 
-        public Task<OciResult<VolumeGroupBackup>> GetVolumeGroupBackupAsync(string volumeGroupBackupId, CancellationToken cancellationToken) =>
-            _http.SendAsync<VolumeGroupBackup>(BlockstorageRequests.GetVolumeGroupBackup(volumeGroupBackupId), cancellationToken);
+        public Task<OciResult<VolumeGroupBackup>> GetVolumeGroupBackupAsync(string volumeGroupBackupId, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<VolumeGroupBackup>(BlockstorageRequests.GetVolumeGroupBackup(volumeGroupBackupId), cancellationToken, call);
 
-        public Task<OciResult<List<VolumeGroupBackup>>> ListVolumeGroupBackupsAsync(string compartmentId, string? volumeGroupId, int? limit, string? page, CancellationToken cancellationToken) =>
-            _http.SendAsync<List<VolumeGroupBackup>>(BlockstorageRequests.ListVolumeGroupBackups(compartmentId, volumeGroupId, limit, page), cancellationToken);
+        public Task<OciResult<List<VolumeGroupBackup>>> ListVolumeGroupBackupsAsync(string compartmentId, string? volumeGroupId, int? limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<List<VolumeGroupBackup>>(BlockstorageRequests.ListVolumeGroupBackups(compartmentId, volumeGroupId, limit, page), cancellationToken, call);
 
-        public Task<OciResult<Volume>> GetVolumeAsync(string volumeId, CancellationToken cancellationToken) =>
-            _http.SendAsync<Volume>(BlockstorageRequests.GetVolume(volumeId), cancellationToken);
+        public Task<OciResult<Volume>> GetVolumeAsync(string volumeId, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<Volume>(BlockstorageRequests.GetVolume(volumeId), cancellationToken, call);
 
-        public Task<OciResult<List<Volume>>> ListVolumesAsync(string compartmentId, int? limit, string? page, CancellationToken cancellationToken) =>
-            _http.SendAsync<List<Volume>>(BlockstorageRequests.ListVolumes(compartmentId, limit: limit, page: page), cancellationToken);
+        public Task<OciResult<List<Volume>>> ListVolumesAsync(string compartmentId, int? limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<List<Volume>>(BlockstorageRequests.ListVolumes(compartmentId, limit: limit, page: page), cancellationToken, call);
 
-        public Task<OciResult<VolumeGroup>> GetVolumeGroupAsync(string volumeGroupId, CancellationToken cancellationToken) =>
-            _http.SendAsync<VolumeGroup>(BlockstorageRequests.GetVolumeGroup(volumeGroupId), cancellationToken);
+        public Task<OciResult<VolumeGroup>> GetVolumeGroupAsync(string volumeGroupId, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<VolumeGroup>(BlockstorageRequests.GetVolumeGroup(volumeGroupId), cancellationToken, call);
 
-        public Task<OciResult<List<VolumeGroup>>> ListVolumeGroupsAsync(string compartmentId, int? limit, string? page, CancellationToken cancellationToken) =>
-            _http.SendAsync<List<VolumeGroup>>(BlockstorageRequests.ListVolumeGroups(compartmentId, limit, page), cancellationToken);
+        public Task<OciResult<List<VolumeGroup>>> ListVolumeGroupsAsync(string compartmentId, int? limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<List<VolumeGroup>>(BlockstorageRequests.ListVolumeGroups(compartmentId, limit, page), cancellationToken, call);
     }
 }

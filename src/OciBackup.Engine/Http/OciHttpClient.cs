@@ -59,10 +59,10 @@ namespace OciBackup.Engine.Http
 
         public string UserAgentValue => _userAgent;
 
-        /// <param name="trace">Receives this call's events (e.g. one cmdlet's -Debug), besides the client's own listener.</param>
-        public async Task<OciResponse> SendAsync(OciRequest request, CancellationToken cancellationToken, IHttpTraceListener? trace = null)
+        /// <param name="call">This call's trace listener and retry settings; null for the client's defaults.</param>
+        public async Task<OciResponse> SendAsync(OciRequest request, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
-            var listener = trace ?? _trace;
+            var listener = call?.Trace ?? _trace;
             var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
             var uri = new Uri(_baseUrl + request.PathAndQuery);
             var method = request.Method.Method;
@@ -125,9 +125,9 @@ namespace OciBackup.Engine.Http
         }
 
         /// <summary>Sends and parses the JSON body as <typeparamref name="T"/>.</summary>
-        public async Task<OciResult<T>> SendAsync<T>(OciRequest request, CancellationToken cancellationToken, IHttpTraceListener? trace = null)
+        public async Task<OciResult<T>> SendAsync<T>(OciRequest request, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
-            var response = await SendAsync(request, cancellationToken, trace).ConfigureAwait(false);
+            var response = await SendAsync(request, cancellationToken, call).ConfigureAwait(false);
             T value;
             try
             {

@@ -1,0 +1,12 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OciBackup.Engine
+{
+    /// <summary>Waiting for a while, injected so retry and polling tests run without sleeping.</summary>
+    public interface IDelay
+    {
+        Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+    }
+}

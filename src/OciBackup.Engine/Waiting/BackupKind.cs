@@ -1,0 +1,8 @@
+namespace OciBackup.Engine.Waiting
+{
+    public enum BackupKind
+    {
+        Volume,
+        VolumeGroup,
+    }
+}

@@ -1,0 +1,17 @@
+using OciBackup.Engine.Models;
+
+namespace OciBackup.Engine.Waiting
+{
+    /// <summary>
+    /// Hears how a wait goes. Called on worker threads (a cmdlet queues these for its pipeline thread):
+    /// implementations must be thread-safe and quick. Each target gets exactly one OnReached or OnFailed.
+    /// </summary>
+    public interface IWaitObserver
+    {
+        void OnReached(WaitTarget target, BackupResource backup);
+
+        void OnFailed(WaitTarget target, WaitFailure failure);
+
+        void OnProgress(WaitProgress progress);
+    }
+}
