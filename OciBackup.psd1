@@ -12,7 +12,11 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('OciBackup.Format.ps1xml')
     CmdletsToExport      = @(
+        'Invoke-OciRestMethod'
         'New-OciSession'
+        'New-OciVolumeBackup'
+        'New-OciVolumeGroupBackup'
+        'Wait-OciBackup'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -48,16 +49,20 @@ namespace OciBackup.Engine.Models
         [JsonPropertyName("sizeInMBs")]
         public long? SizeInMBs { get; set; }
 
+        /// <summary>Freeform tags, key → string value (case-insensitive keys).</summary>
         [JsonPropertyName("freeformTags")]
-        public Dictionary<string, string>? FreeformTags { get; set; }
+        [JsonConverter(typeof(TagsJsonConverter))]
+        public Hashtable? FreeformTags { get; set; }
 
+        /// <summary>Defined tags, namespace → hashtable of key → value.</summary>
         [JsonPropertyName("definedTags")]
-        [JsonConverter(typeof(DefinedTagsJsonConverter))]
-        public Dictionary<string, Dictionary<string, object>>? DefinedTags { get; set; }
+        [JsonConverter(typeof(TagsJsonConverter))]
+        public Hashtable? DefinedTags { get; set; }
 
+        /// <summary>System tags, namespace → hashtable of key → value.</summary>
         [JsonPropertyName("systemTags")]
-        [JsonConverter(typeof(DefinedTagsJsonConverter))]
-        public Dictionary<string, Dictionary<string, object>>? SystemTags { get; set; }
+        [JsonConverter(typeof(TagsJsonConverter))]
+        public Hashtable? SystemTags { get; set; }
 
         /// <summary>Fields this version does not know yet, kept rather than dropped.</summary>
         [JsonExtensionData]

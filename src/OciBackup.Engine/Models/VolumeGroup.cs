@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -28,12 +29,15 @@ namespace OciBackup.Engine.Models
         [JsonPropertyName("sizeInGBs")]
         public long? SizeInGBs { get; set; }
 
+        /// <summary>Freeform tags, key → string value (case-insensitive keys).</summary>
         [JsonPropertyName("freeformTags")]
-        public Dictionary<string, string>? FreeformTags { get; set; }
+        [JsonConverter(typeof(TagsJsonConverter))]
+        public Hashtable? FreeformTags { get; set; }
 
+        /// <summary>Defined tags, namespace → hashtable of key → value.</summary>
         [JsonPropertyName("definedTags")]
-        [JsonConverter(typeof(DefinedTagsJsonConverter))]
-        public Dictionary<string, Dictionary<string, object>>? DefinedTags { get; set; }
+        [JsonConverter(typeof(TagsJsonConverter))]
+        public Hashtable? DefinedTags { get; set; }
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Text;
 using OciBackup.Engine.Http;
@@ -42,11 +43,14 @@ namespace OciBackup.Tests.Models
             Assert.Equal(3_000_000_000L, backup.UniqueSizeInGBs);
             Assert.Equal(3_072_000_000_000L, backup.UniqueSizeInMbs);
             Assert.Equal("Finance", backup.FreeformTags!["Department"]);
-            Assert.Equal("42", backup.DefinedTags!["Operations"]["CostCenter"]);
-            Assert.Equal(true, backup.DefinedTags["Operations"]["Nightly"]);
-            Assert.Equal(2L, backup.DefinedTags["Operations"]["Copies"]);
-            Assert.Equal(0.5, backup.DefinedTags["Operations"]["Ratio"]);
-            Assert.Equal("true", backup.SystemTags!["orcl-cloud"]["free-tier-retained"]);
+            var operations = Assert.IsType<Hashtable>(backup.DefinedTags!["Operations"]);
+            Assert.Equal("42", operations["CostCenter"]);
+            Assert.Equal(true, operations["Nightly"]);
+            Assert.Equal(2L, operations["Copies"]);
+            Assert.Equal(0.5, operations["Ratio"]);
+            Assert.Equal("42", operations["costcenter"]);
+            Assert.Equal("true", Assert.IsType<Hashtable>(backup.SystemTags!["orcl-cloud"])["free-tier-retained"]);
+            Assert.Equal("Finance", backup.FreeformTags["department"]);
         }
 
         [Fact]

@@ -1,0 +1,96 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using OciBackup.Engine.Models;
+using OciBackup.Engine.Waiting;
+
+namespace OciBackup.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Waits until backups reach a lifecycle state (AVAILABLE by default) and writes each one as it gets there.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Wait, "OciBackup", DefaultParameterSetName = ByIdSet)]
+    [OutputType(typeof(VolumeBackup), typeof(VolumeGroupBackup))]
+    public sealed class WaitOciBackupCommand : OciCmdlet
+    {
+        private const string ByIdSet = "ById";
+        private const string ByObjectSet = "ByObject";
+
+        private BackupWaiter? _waiter;
+        private WaitReporter? _reporter;
+        private Task? _waiting;
+
+        /// <summary><para type="description">Backups from New-OciVolumeBackup, New-OciVolumeGroupBackup or Wait-OciBackup.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
+        [ValidateNotNull]
+        public BackupResource[] InputObject { get; set; } = Array.Empty<BackupResource>();
+
+        /// <summary><para type="description">Backup OCIDs (ocid1.volumebackup.… or ocid1.volumegroupbackup.…), from the pipeline or from objects with an Id property.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+        [Alias("BackupId", "VolumeBackupId", "VolumeGroupBackupId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">The state to wait for: Available (default), Committed, Creating, RequestReceived, Faulty or Terminated.</para></summary>
+        [Parameter]
+        [ValidateSet("Available", "Committed", "Creating", "RequestReceived", "Faulty", "Terminated", IgnoreCase = true)]
+        public BackupLifecycleState State { get; set; } = BackupLifecycleState.Available;
+
+        /// <summary><para type="description">How long each backup may take, as a TimeSpan or a number of seconds.</para></summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(2);
+
+        protected override void BeginProcessing()
+        {
+            _reporter = new WaitReporter(Queue, State);
+            _waiter = new BackupWaiter(ActiveSession.Blockstorage, new BackupWaiterOptions { TargetState = State, Timeout = Timeout, Call = CallOptions }, _reporter);
+            _waiting = _waiter.RunAsync(StopToken);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByObjectSet)
+            {
+                foreach (var backup in InputObject)
+                {
+                    var kind = backup is VolumeGroupBackup ? BackupKind.VolumeGroup : BackupKind.Volume;
+                    _waiter!.Add(new WaitTarget(backup.Id, kind, backup.CompartmentId, backup.TimeRequestReceived ?? backup.TimeCreated, backup));
+                }
+            }
+            else
+            {
+                foreach (var raw in Id)
+                {
+                    var id = raw.Trim();
+                    var problem = InputRules.CheckOcid("backupId", id, "volumebackup", "volumegroupbackup");
+                    if (problem != null)
+                    {
+                        WriteError(InputErrors.Record(problem, raw));
+                        continue;
+                    }
+
+                    var kind = InputRules.OcidType(id) == "volumegroupbackup" ? BackupKind.VolumeGroup : BackupKind.Volume;
+                    _waiter!.Add(new WaitTarget(id, kind, tag: raw));
+                }
+            }
+
+            Queue.RunPosted(this);
+        }
+
+        protected override void EndProcessing()
+        {
+            _waiter!.Complete();
+            try
+            {
+                Queue.RunUntil(_waiting!, this, StopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            _reporter!.Complete(this);
+        }
+    }
+}
