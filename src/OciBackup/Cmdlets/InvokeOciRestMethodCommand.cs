@@ -17,12 +17,12 @@ namespace OciBackup.Cmdlets
     public sealed class InvokeOciRestMethodCommand : OciCmdlet
     {
         /// <summary><para type="description">The HTTP method.</para></summary>
-        [Parameter(Position = 0)]
+        [Parameter]
         [ValidateSet("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", IgnoreCase = true)]
         public string Method { get; set; } = "GET";
 
         /// <summary><para type="description">The path under the session's endpoint, with the API version: /20160918/volumes. Put query values in -Query.</para></summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 0)]
         [ValidatePattern(@"^/[^?#\s]*$")]
         public string Path { get; set; } = string.Empty;
 
