@@ -25,6 +25,11 @@ namespace OciBackup.Engine.Http
         public Task<OciResult<List<VolumeBackup>>> ListVolumeBackupsAsync(string compartmentId, string? volumeId, int? limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             _http.SendAsync<List<VolumeBackup>>(BlockstorageRequests.ListVolumeBackups(compartmentId, volumeId, limit, page), cancellationToken, call);
 
+        /// <param name="sortBy"><c>TIMECREATED</c> or <c>DISPLAYNAME</c>; null for the service's default.</param>
+        /// <param name="sortOrder"><c>ASC</c> or <c>DESC</c>; null for the service's default.</param>
+        public Task<OciResult<List<VolumeBackup>>> ListVolumeBackupsAsync(string compartmentId, string? volumeId, int? limit, string? page, string? sortBy, string? sortOrder, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<List<VolumeBackup>>(BlockstorageRequests.ListVolumeBackups(compartmentId, volumeId, limit, page, sortBy: sortBy, sortOrder: sortOrder), cancellationToken, call);
+
         public Task<OciResult<VolumeGroupBackup>> CreateVolumeGroupBackupAsync(CreateVolumeGroupBackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             _http.SendAsync<VolumeGroupBackup>(BlockstorageRequests.CreateVolumeGroupBackup(details, retryToken), cancellationToken, call);
 
@@ -33,6 +38,11 @@ namespace OciBackup.Engine.Http
 
         public Task<OciResult<List<VolumeGroupBackup>>> ListVolumeGroupBackupsAsync(string compartmentId, string? volumeGroupId, int? limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             _http.SendAsync<List<VolumeGroupBackup>>(BlockstorageRequests.ListVolumeGroupBackups(compartmentId, volumeGroupId, limit, page), cancellationToken, call);
+
+        /// <param name="sortBy"><c>TIMECREATED</c> or <c>DISPLAYNAME</c>; null for the service's default.</param>
+        /// <param name="sortOrder"><c>ASC</c> or <c>DESC</c>; null for the service's default.</param>
+        public Task<OciResult<List<VolumeGroupBackup>>> ListVolumeGroupBackupsAsync(string compartmentId, string? volumeGroupId, int? limit, string? page, string? sortBy, string? sortOrder, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            _http.SendAsync<List<VolumeGroupBackup>>(BlockstorageRequests.ListVolumeGroupBackups(compartmentId, volumeGroupId, limit, page, sortBy: sortBy, sortOrder: sortOrder), cancellationToken, call);
 
         public Task<OciResult<Volume>> GetVolumeAsync(string volumeId, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             _http.SendAsync<Volume>(BlockstorageRequests.GetVolume(volumeId), cancellationToken, call);

@@ -1,0 +1,597 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OciBackup.Engine.Http;
+using OciBackup.Engine.Models;
+
+namespace OciBackup.Engine.Waiting
+{
+    /// <summary>
+    /// Waits for many backups to reach a lifecycle state, fed one target at a time while it runs.
+    /// Each backup is polled at most once per its poll interval, and where several pending backups share a
+    /// compartment one list sweep answers them all when that takes fewer requests than a get each.
+    /// <see cref="Add"/> and <see cref="Complete"/> may be called from any thread while <see cref="RunAsync"/> runs.
+    /// </summary>
+    public sealed class BackupWaiter
+    {
+        private const string SortByTimeCreated = "TIMECREATED";
+        private const string Descending = "DESC";
+
+        // Below this a timer's resolution turns a sleep into a spin.
+        private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(1);
+
+        private readonly BlockstorageClient _client;
+        private readonly IWaitObserver _observer;
+        private readonly BackupLifecycleState _targetState;
+        private readonly string _targetStateText;
+        private readonly TimeSpan? _timeout;
+        private readonly IClock _clock;
+        private readonly IDelay _delay;
+        private readonly PollIntervals _intervals;
+        private readonly TimeSpan? _expectedDuration;
+        private readonly int _maxConcurrentRequests;
+        private readonly bool _useLists;
+        private readonly int _listPageSize;
+        private readonly TimeSpan _listCutoffMargin;
+        private readonly OciCallOptions? _call;
+
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, TrackedBackup> _tracked = new Dictionary<string, TrackedBackup>(StringComparer.Ordinal);
+        private readonly List<TrackedBackup> _pending = new List<TrackedBackup>();
+        private readonly Dictionary<string, CompartmentListing> _listings = new Dictionary<string, CompartmentListing>(StringComparer.Ordinal);
+        private readonly ObservedDurations _volumeDurations = new ObservedDurations();
+        private readonly ObservedDurations _groupDurations = new ObservedDurations();
+        private TaskCompletionSource<bool> _wake = NewWake();
+        private int _total;
+        private int _done;
+        private bool _completed;
+        private bool _started;
+
+        public BackupWaiter(BlockstorageClient client, BackupWaiterOptions options, IWaitObserver observer)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _observer = observer ?? throw new ArgumentNullException(nameof(observer));
+            if (options == null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            if (options.TargetState == BackupLifecycleState.Unknown)
+            {
+                throw new ArgumentException("Wait for a known lifecycle state.", nameof(options));
+            }
+
+            if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentException("The timeout must be positive (or infinite).", nameof(options));
+            }
+
+            if (options.MaxConcurrentRequests < 1)
+            {
+                throw new ArgumentException("At least one request must be allowed at a time.", nameof(options));
+            }
+
+            if (options.ListPageSize < 1 || options.ListPageSize > 1000)
+            {
+                throw new ArgumentException("A list page holds 1 to 1000 items.", nameof(options));
+            }
+
+            if (options.ListCutoffMargin < TimeSpan.Zero)
+            {
+                throw new ArgumentException("The list cutoff margin must not be negative.", nameof(options));
+            }
+
+            if (options.ExpectedDuration is TimeSpan expected && expected <= TimeSpan.Zero)
+            {
+                throw new ArgumentException("The expected duration must be positive.", nameof(options));
+            }
+
+            _targetState = options.TargetState;
+            _targetStateText = BackupLifecycleStates.ToServiceString(options.TargetState);
+            _timeout = options.Timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : options.Timeout;
+            _clock = options.Clock ?? throw new ArgumentException("A clock is required.", nameof(options));
+            _delay = options.Delay ?? throw new ArgumentException("A delay is required.", nameof(options));
+            _intervals = new PollIntervals(options.MinPollInterval, options.MaxPollInterval);
+            _expectedDuration = options.ExpectedDuration;
+            _maxConcurrentRequests = options.MaxConcurrentRequests;
+            _useLists = options.UseListOperations;
+            _listPageSize = options.ListPageSize;
+            _listCutoffMargin = options.ListCutoffMargin;
+            _call = options.Call;
+        }
+
+        /// <summary>Starts watching a backup (thread-safe; any time before <see cref="Complete"/>). A backup added twice is polled once and reported to both targets.</summary>
+        public void Add(WaitTarget target)
+        {
+            if (target == null)
+            {
+                throw new ArgumentNullException(nameof(target));
+            }
+
+            TargetOutcome? known = null;
+            TaskCompletionSource<bool> wake;
+            lock (_gate)
+            {
+                if (_completed)
+                {
+                    throw new InvalidOperationException("Complete() was called: no more targets can be added.");
+                }
+
+                var now = _clock.UtcNow;
+                _total++;
+                var key = Key(target.Kind, target.Id);
+                if (_tracked.TryGetValue(key, out var tracked))
+                {
+                    if (tracked.IsFinished)
+                    {
+                        _done++;
+                        known = TargetOutcome.Of(target, tracked);
+                    }
+                    else
+                    {
+                        tracked.Targets.Add(target);
+                    }
+                }
+                else
+                {
+                    tracked = new TrackedBackup(target, now, DeadlineFrom(now));
+                    // A backup just requested cannot be done yet; one of unknown age may have been done for hours.
+                    if (target.TimeRequestReceived.HasValue && tracked.Start + _intervals.Min > now)
+                    {
+                        tracked.NextPollAt = Earliest(tracked.Start + _intervals.Min, tracked.Deadline);
+                    }
+
+                    _tracked.Add(key, tracked);
+                    _pending.Add(tracked);
+                }
+
+                wake = _wake;
+            }
+
+            known?.TellTo(_observer);
+            wake.TrySetResult(true);
+        }
+
+        /// <summary>No more targets will come: <see cref="RunAsync"/> ends when the ones added are done.</summary>
+        public void Complete()
+        {
+            TaskCompletionSource<bool> wake;
+            lock (_gate)
+            {
+                _completed = true;
+                wake = _wake;
+            }
+
+            wake.TrySetResult(true);
+        }
+
+        /// <summary>
+        /// Polls until <see cref="Complete"/> was called and every target reached the state or failed.
+        /// Cancelling stops every request and delay and throws <see cref="OperationCanceledException"/>;
+        /// nothing is left running once the task has ended.
+        /// </summary>
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_started)
+                {
+                    throw new InvalidOperationException("A waiter runs once.");
+                }
+
+                _started = true;
+            }
+
+            using var requestSlots = new SemaphoreSlim(_maxConcurrentRequests, _maxConcurrentRequests);
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Task wake;
+                PollRound? round;
+                TimeSpan? sleep = null;
+                lock (_gate)
+                {
+                    // A fresh signal before looking: an Add from now on wakes the sleep below.
+                    _wake = NewWake();
+                    wake = _wake.Task;
+                    if (_completed && _pending.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var now = _clock.UtcNow;
+                    round = PlanRound(now);
+                    if (round == null && _pending.Count > 0)
+                    {
+                        var next = _pending.Min(t => t.NextPollAt) - now;
+                        sleep = next < ShortestSleep ? ShortestSleep : next;
+                    }
+                }
+
+                if (round != null)
+                {
+                    await PollAsync(round, requestSlots, cancellationToken).ConfigureAwait(false);
+                    EndRound();
+                }
+                else
+                {
+                    await SleepAsync(sleep, wake, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static TaskCompletionSource<bool> NewWake() =>
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private static string Key(BackupKind kind, string id) => (kind == BackupKind.Volume ? "v|" : "g|") + id;
+
+        private static DateTimeOffset Earliest(DateTimeOffset time, DateTimeOffset? deadline) =>
+            deadline is DateTimeOffset end && end < time ? end : time;
+
+        private static bool PastCutoff(IReadOnlyList<BackupResource> page, DateTimeOffset? cutoff)
+        {
+            if (cutoff == null || page.Count == 0)
+            {
+                return false;
+            }
+
+            var last = page[page.Count - 1];
+            var created = last.TimeCreated ?? last.TimeRequestReceived;
+            return created.HasValue && created.Value < cutoff.Value;
+        }
+
+        private static string Duration(TimeSpan span) =>
+            span.TotalHours >= 1
+                ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+                : span.TotalMinutes >= 1
+                    ? span.ToString(@"m\:ss", CultureInfo.InvariantCulture) + " min"
+                    : span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+        private DateTimeOffset? DeadlineFrom(DateTimeOffset now)
+        {
+            if (_timeout is TimeSpan timeout && DateTimeOffset.MaxValue - now > timeout)
+            {
+                return now + timeout;
+            }
+
+            return null;
+        }
+
+        /// <summary>Decides which due backups a list sweep answers and which get a get. Null when nothing is due. Under the lock.</summary>
+        private PollRound? PlanRound(DateTimeOffset now)
+        {
+            var due = new HashSet<TrackedBackup>(_pending.Where(t => t.NextPollAt <= now));
+            if (due.Count == 0)
+            {
+                return null;
+            }
+
+            var round = new PollRound();
+            if (_useLists)
+            {
+                var groups = _pending
+                    .Where(t => t.CompartmentId != null && !t.MissedByList)
+                    .GroupBy(t => Key(t.Kind, t.CompartmentId!));
+                foreach (var group in groups)
+                {
+                    var pending = group.ToList();
+                    var dueHere = pending.Where(due.Contains).ToList();
+                    if (pending.Count < 2 || dueHere.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!_listings.TryGetValue(group.Key, out var history))
+                    {
+                        history = new CompartmentListing();
+                        _listings.Add(group.Key, history);
+                    }
+
+                    if (history.Disabled || history.EstimatedPages > dueHere.Count)
+                    {
+                        continue;
+                    }
+
+                    DateTimeOffset? cutoff = null;
+                    if (pending.All(t => t.CreatedAt.HasValue))
+                    {
+                        cutoff = pending.Min(t => t.CreatedAt!.Value) - _listCutoffMargin;
+                    }
+
+                    round.Sweeps.Add(new ListingSweep(history, pending[0].Kind, pending[0].CompartmentId!, pending, dueHere, cutoff));
+                    due.ExceptWith(dueHere);
+                }
+            }
+
+            round.Gets.AddRange(due);
+            return round;
+        }
+
+        private Task PollAsync(PollRound round, SemaphoreSlim requestSlots, CancellationToken cancellationToken)
+        {
+            var requests = new List<Task>(round.Sweeps.Count + round.Gets.Count);
+            requests.AddRange(round.Sweeps.Select(sweep => SweepAsync(sweep, requestSlots, cancellationToken)));
+            requests.AddRange(round.Gets.Select(backup => GetAsync(backup, requestSlots, cancellationToken)));
+            return Task.WhenAll(requests);
+        }
+
+        private async Task GetAsync(TrackedBackup backup, SemaphoreSlim requestSlots, CancellationToken cancellationToken)
+        {
+            await requestSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            BackupResource answer;
+            try
+            {
+                answer = backup.Kind == BackupKind.Volume
+                    ? (await _client.GetVolumeBackupAsync(backup.Id, cancellationToken, _call).ConfigureAwait(false)).Value
+                    : (await _client.GetVolumeGroupBackupAsync(backup.Id, cancellationToken, _call).ConfigureAwait(false)).Value;
+            }
+            catch (Exception error) when (error is OciServiceException || error is OciTransportException)
+            {
+                Tell(Failed(backup, error));
+                return;
+            }
+            finally
+            {
+                requestSlots.Release();
+            }
+
+            Tell(Observed(backup, answer));
+        }
+
+        private async Task SweepAsync(ListingSweep sweep, SemaphoreSlim requestSlots, CancellationToken cancellationToken)
+        {
+            string? page = null;
+            var pages = 0;
+            var complete = false;
+            Exception? failure = null;
+            while (true)
+            {
+                IReadOnlyList<BackupResource> items;
+                string? nextPage;
+                await requestSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (sweep.Kind == BackupKind.Volume)
+                    {
+                        var result = await _client.ListVolumeBackupsAsync(sweep.CompartmentId, null, _listPageSize, page, SortByTimeCreated, Descending, cancellationToken, _call).ConfigureAwait(false);
+                        items = result.Value;
+                        nextPage = result.Response.NextPage;
+                    }
+                    else
+                    {
+                        var result = await _client.ListVolumeGroupBackupsAsync(sweep.CompartmentId, null, _listPageSize, page, SortByTimeCreated, Descending, cancellationToken, _call).ConfigureAwait(false);
+                        items = result.Value;
+                        nextPage = result.Response.NextPage;
+                    }
+                }
+                catch (Exception error) when (error is OciServiceException || error is OciTransportException)
+                {
+                    failure = error;
+                    break;
+                }
+                finally
+                {
+                    requestSlots.Release();
+                }
+
+                pages++;
+                var outcomes = new List<TargetOutcome>();
+                foreach (var item in items)
+                {
+                    if (item?.Id != null && sweep.Unseen.TryGetValue(item.Id, out var backup))
+                    {
+                        sweep.Unseen.Remove(item.Id);
+                        sweep.DueUnseen.Remove(item.Id);
+                        outcomes.AddRange(Observed(backup, item));
+                    }
+                }
+
+                Tell(outcomes);
+                if (sweep.Unseen.Count == 0 || nextPage == null || PastCutoff(items, sweep.Cutoff))
+                {
+                    complete = true;
+                    break;
+                }
+
+                if (pages >= sweep.PageBudget)
+                {
+                    break;
+                }
+
+                page = nextPage;
+            }
+
+            var transient = failure != null && PollErrors.IsTransient(failure);
+            lock (_gate)
+            {
+                if (failure == null)
+                {
+                    sweep.History.ConsecutiveFailures = 0;
+                    sweep.History.EstimatedPages = complete ? pages : pages + 1;
+                    if (complete)
+                    {
+                        foreach (var missed in sweep.DueUnseen.Values)
+                        {
+                            missed.MissedByList = true;
+                        }
+                    }
+                }
+                else if (transient && ++sweep.History.ConsecutiveFailures < CompartmentListing.FailuresBeforeGetsOnly)
+                {
+                    // Next round lists again; until then the due ones wait like any failed poll.
+                }
+                else
+                {
+                    sweep.History.Disabled = true;
+                }
+            }
+
+            if (transient)
+            {
+                foreach (var backup in sweep.DueUnseen.Values)
+                {
+                    Tell(Failed(backup, failure!));
+                }
+
+                return;
+            }
+
+            await Task.WhenAll(sweep.DueUnseen.Values.Select(backup => GetAsync(backup, requestSlots, cancellationToken))).ConfigureAwait(false);
+        }
+
+        /// <summary>Judges an answer: reached, failed for good, or polled again later.</summary>
+        private List<TargetOutcome> Observed(TrackedBackup backup, BackupResource answer)
+        {
+            lock (_gate)
+            {
+                if (backup.IsFinished)
+                {
+                    return new List<TargetOutcome>();
+                }
+
+                var now = _clock.UtcNow;
+                backup.See(answer);
+                switch (StateVerdicts.Judge(_targetState, answer.State))
+                {
+                    case StateVerdict.Reached:
+                        if (backup.SeenPending)
+                        {
+                            DurationsOf(backup.Kind).Record(now - backup.Start);
+                        }
+
+                        backup.Reach(answer);
+                        return Finished(backup);
+                    case StateVerdict.Faulty:
+                        return Fail(backup, new WaitFailure(WaitFailureKind.Faulty,
+                            $"{backup.Description} is FAULTY: it will never become {_targetStateText}.", answer));
+                    case StateVerdict.Terminated:
+                        return Fail(backup, new WaitFailure(WaitFailureKind.Terminated,
+                            $"{backup.Description} is {answer.LifecycleState}: it will never become {_targetStateText}.", answer));
+                    default:
+                        backup.SeenPending = true;
+                        Reschedule(backup, now, null);
+                        return new List<TargetOutcome>();
+                }
+            }
+        }
+
+        /// <summary>A poll that failed: a missing backup or a refusal ends the target; a transient failure is tried again next round.</summary>
+        private List<TargetOutcome> Failed(TrackedBackup backup, Exception error)
+        {
+            lock (_gate)
+            {
+                if (backup.IsFinished)
+                {
+                    return new List<TargetOutcome>();
+                }
+
+                if (PollErrors.IsNotFound(error))
+                {
+                    return Fail(backup, new WaitFailure(WaitFailureKind.NotFound,
+                        $"{backup.Description} was not found: it does not exist, or this user may not read it. {error.Message}", backup.LastSeen, error));
+                }
+
+                if (PollErrors.IsTransient(error))
+                {
+                    backup.LastError = error;
+                    Reschedule(backup, _clock.UtcNow, PollErrors.RetryAfter(error));
+                    return new List<TargetOutcome>();
+                }
+
+                return Fail(backup, new WaitFailure(WaitFailureKind.Error,
+                    $"Polling {backup.Description} failed: {error.Message}", backup.LastSeen, error));
+            }
+        }
+
+        /// <summary>Fails the targets whose time is up, then reports progress.</summary>
+        private void EndRound()
+        {
+            var outcomes = new List<TargetOutcome>();
+            WaitProgress progress;
+            lock (_gate)
+            {
+                var now = _clock.UtcNow;
+                foreach (var backup in _pending.Where(t => t.Deadline <= now).ToList())
+                {
+                    outcomes.AddRange(Fail(backup, new WaitFailure(WaitFailureKind.TimedOut, TimedOutMessage(backup), backup.LastSeen, backup.LastError)));
+                }
+
+                var slowest = _pending.OrderBy(t => t.AddedAt).FirstOrDefault();
+                progress = slowest == null
+                    ? new WaitProgress(_done, _total, null, TimeSpan.Zero, null)
+                    : new WaitProgress(_done, _total, slowest.Targets[0], now - slowest.AddedAt, slowest.LastSeen?.LifecycleState);
+            }
+
+            Tell(outcomes);
+            _observer.OnProgress(progress);
+        }
+
+        private string TimedOutMessage(TrackedBackup backup)
+        {
+            var limit = Duration(_timeout ?? TimeSpan.Zero);
+            var where = backup.LastSeen != null
+                ? $"it was still {backup.LastSeen.LifecycleState}"
+                : "it was never seen";
+            var error = backup.LastError != null ? $" (last poll failed: {backup.LastError.Message})" : string.Empty;
+            return $"{backup.Description} did not become {_targetStateText} within {limit}: {where}{error}.";
+        }
+
+        private void Reschedule(TrackedBackup backup, DateTimeOffset now, TimeSpan? atLeast)
+        {
+            var interval = _intervals.Next(now - backup.Start, DurationsOf(backup.Kind).Median ?? _expectedDuration);
+            if (atLeast is TimeSpan retryAfter && retryAfter > interval)
+            {
+                interval = retryAfter;
+            }
+
+            backup.NextPollAt = Earliest(now + interval, backup.Deadline);
+        }
+
+        private ObservedDurations DurationsOf(BackupKind kind) => kind == BackupKind.Volume ? _volumeDurations : _groupDurations;
+
+        private List<TargetOutcome> Fail(TrackedBackup backup, WaitFailure failure)
+        {
+            backup.Fail(failure);
+            return Finished(backup);
+        }
+
+        /// <summary>Under the lock: the backup leaves the pending set, every target naming it gets its one outcome.</summary>
+        private List<TargetOutcome> Finished(TrackedBackup backup)
+        {
+            _pending.Remove(backup);
+            _done += backup.Targets.Count;
+            return backup.Targets.Select(target => TargetOutcome.Of(target, backup)).ToList();
+        }
+
+        private void Tell(List<TargetOutcome> outcomes)
+        {
+            foreach (var outcome in outcomes)
+            {
+                outcome.TellTo(_observer);
+            }
+        }
+
+        private async Task SleepAsync(TimeSpan? delay, Task wake, CancellationToken cancellationToken)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var registration = stop.Token.Register(() => stopped.TrySetCanceled());
+            var sleeping = delay.HasValue ? _delay.DelayAsync(delay.Value, stop.Token) : stopped.Task;
+            await Task.WhenAny(sleeping, wake, stopped.Task).ConfigureAwait(false);
+            stop.Cancel();
+            try
+            {
+                await sleeping.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Woken early, or cancelled: the check below tells which.
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+
+namespace OciBackup.Engine.Waiting
+{
+    /// <summary>The requests of one polling round: list sweeps per compartment, and gets for the rest of the due backups.</summary>
+    internal sealed class PollRound
+    {
+        public List<ListingSweep> Sweeps { get; } = new List<ListingSweep>();
+
+        public List<TrackedBackup> Gets { get; } = new List<TrackedBackup>();
+    }
+}
