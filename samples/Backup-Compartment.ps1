@@ -31,7 +31,7 @@ if ($Session) { $common.Session = $Session }
 
 $volumes = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $CompartmentId; lifecycleState = 'AVAILABLE' } -All @common)
 $groups = @(Invoke-OciRestMethod /20160918/volumeGroups -Query @{ compartmentId = $CompartmentId; lifecycleState = 'AVAILABLE' } -All @common)
-Write-Verbose "$($volumes.Count) volumes and $($groups.Count) volume groups in $CompartmentId."
+$PSCmdlet.WriteVerbose("$($volumes.Count) volumes and $($groups.Count) volume groups in $CompartmentId.")
 
 $stamp = [DateTime]::UtcNow.ToString('yyyy-MM-dd')
 # Objects from Invoke-OciRestMethod carry 'id': it binds to -VolumeId / -VolumeGroupId by property name.

@@ -57,11 +57,15 @@ namespace OciBackup.QuickStart
 
             public override SecureString ReadLineAsSecureString() => new SecureString();
 
-            public override void Write(string value) => Console.Write(value);
+            public override void Write(string value) => Console.Write(Plain(value));
 
-            public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Write(value);
+            public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Write(Plain(value));
 
-            public override void WriteLine(string value) => Console.WriteLine(value);
+            public override void WriteLine(string value) => Console.WriteLine(Plain(value));
+
+            // Colour codes only where a terminal shows them, not in a log or a CI transcript.
+            private static string Plain(string value) =>
+                Console.IsOutputRedirected ? System.Text.RegularExpressions.Regex.Replace(value, "\u001b\\[[0-9;]*m", string.Empty) : value;
 
             public override void WriteErrorLine(string value) => Console.Error.WriteLine(value);
 

@@ -49,7 +49,10 @@ try
         $PSDefaultParameterValues['*-Oci*:Session'] | Out-Default
         ""Running $Runbook -CompartmentId $CompartmentId -Type Full ...""
         $backups = & $Runbook -CompartmentId $CompartmentId -Type Full
-        $backups | Out-Default
+        'Volume backups:'
+        $backups | Where-Object { -not $_.VolumeGroupId } | Out-Default
+        'Volume group backups:'
+        $backups | Where-Object { $_.VolumeGroupId } | Out-Default
         ""$($backups.Count) backups, $(@($backups | Where-Object LifecycleState -eq 'AVAILABLE').Count) AVAILABLE.""
     ").AddArgument(manifest).AddArgument(emulator.GeneratedConfigFile).AddArgument(emulator.BaseAddress.GetLeftPart(UriPartial.Authority)).AddArgument(runbook).AddArgument(compartment.Id);
     shell.AddCommand("Out-Default");

@@ -11,7 +11,7 @@ namespace OciBackup.PowerShell.Tests
     /// The emulator on 127.0.0.1 (ephemeral port) with a generated key and OCI config, shared by one
     /// test class and stopped after it: compartment "main" holds 140 volumes and two volume groups.
     /// </summary>
-    public sealed class EmulatorFixture : IAsyncLifetime
+    public class EmulatorFixture : IAsyncLifetime
     {
         private readonly string _directory = Path.Combine(Path.GetTempPath(), "ocibackup-ps-" + Guid.NewGuid().ToString("N"));
         private EmulatorHost? _host;
@@ -39,7 +39,13 @@ namespace OciBackup.PowerShell.Tests
                 RandomSeed = 20261123,
             };
             options.CompartmentNames.Add("main");
+            Configure(options);
             _host = await EmulatorHost.StartAsync(options);
+        }
+
+        /// <summary>Lets a derived fixture change the inventory or timings.</summary>
+        protected virtual void Configure(EmulatorOptions options)
+        {
         }
 
         public async Task DisposeAsync()
