@@ -98,6 +98,7 @@ namespace OciBackup.Engine
                     Timeout = options.Timeout,
                     HostDescription = options.HostDescription,
                     Trace = options.Trace,
+                    RetryPolicy = options.RetryPolicy,
                     Environment = environment,
                     Handler = options.Handler,
                     Redactor = new SecretRedactor(new[] { profile.Get("pass_phrase") }),

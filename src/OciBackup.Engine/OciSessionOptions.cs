@@ -28,6 +28,9 @@ namespace OciBackup.Engine
 
         public IHttpTraceListener? Trace { get; set; }
 
+        /// <summary>The session's retries; each call may override it (e.g. -NoRetry).</summary>
+        public RetryPolicy RetryPolicy { get; set; } = RetryPolicy.Default;
+
         public IProcessEnvironment Environment { get; set; } = ProcessEnvironment.Instance;
 
         public IClock Clock { get; set; } = SystemClock.Instance;

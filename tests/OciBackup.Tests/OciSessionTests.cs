@@ -22,6 +22,18 @@ namespace OciBackup.Tests
         }
 
         [Fact]
+        public void A_session_retries_by_default_and_takes_the_retry_policy_it_is_given()
+        {
+            var fewer = Engine.Http.RetryPolicy.Default.WithLimits(3, TimeSpan.FromSeconds(60));
+
+            using var byDefault = OciSession.Create(new OciSessionOptions { Environment = TestConfigs.Home(TestConfigs.ApiKeyProfile()) });
+            using var limited = OciSession.Create(new OciSessionOptions { Environment = TestConfigs.Home(TestConfigs.ApiKeyProfile()), RetryPolicy = fewer });
+
+            Assert.Same(Engine.Http.RetryPolicy.Default, byDefault.Http.RetryPolicy);
+            Assert.Same(fewer, limited.Http.RetryPolicy);
+        }
+
+        [Fact]
         public void OCI_CLI_PROFILE_and_OCI_CONFIG_FILE_choose_the_profile_and_file()
         {
             var environment = TestConfigs.Home(string.Empty);

@@ -14,9 +14,9 @@ namespace OciBackup.Engine.Http
 {
     /// <summary>
     /// Sends signed requests to one endpoint over one <see cref="HttpClient"/> (connections are
-    /// reused for the life of the session). Each call is one attempt: non-2xx answers become
-    /// <see cref="OciServiceException"/>, missing answers <see cref="OciTransportException"/>.
-    /// Thread-safe.
+    /// reused for the life of the session), retrying what the <see cref="RetryPolicy"/> allows.
+    /// Non-2xx answers become <see cref="OciServiceException"/>, missing answers
+    /// <see cref="OciTransportException"/>. Thread-safe.
     /// </summary>
     public sealed class OciHttpClient : IDisposable
     {
@@ -28,6 +28,9 @@ namespace OciBackup.Engine.Http
         private readonly string _userAgent;
         private readonly IHttpTraceListener? _trace;
         private readonly SecretRedactor _redactor;
+        private readonly IClock _clock;
+        private readonly IDelay _delay;
+        private readonly IRandomSource _random;
 
         public OciHttpClient(OciHttpClientOptions options)
         {
@@ -49,6 +52,10 @@ namespace OciBackup.Engine.Http
             _userAgent = UserAgent.Build(options.HostDescription);
             _trace = options.Trace;
             _redactor = options.Redactor;
+            _clock = options.Clock;
+            _delay = options.Delay ?? throw new ArgumentNullException(nameof(options), "The delay is required.");
+            _random = options.Random ?? throw new ArgumentNullException(nameof(options), "The random source is required.");
+            RetryPolicy = options.RetryPolicy ?? throw new ArgumentNullException(nameof(options), "The retry policy is required (RetryPolicy.None for no retry).");
             var handler = options.Handler ?? CreateHandler(options);
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
@@ -59,8 +66,80 @@ namespace OciBackup.Engine.Http
 
         public string UserAgentValue => _userAgent;
 
+        /// <summary>The policy of calls that do not bring their own.</summary>
+        public RetryPolicy RetryPolicy { get; }
+
+        /// <summary>
+        /// Sends the request, and sends it again while the effective retry policy allows: each attempt
+        /// signed afresh (a new date), with the same body and the same opc-retry-token. The observer
+        /// hears of each retry before its delay. When the retries end, the last failure is thrown, its
+        /// <c>Attempts</c> telling how many were made. Cancellation ends the call at once, delays included.
+        /// </summary>
         /// <param name="call">This call's trace listener and retry settings; null for the client's defaults.</param>
         public async Task<OciResponse> SendAsync(OciRequest request, CancellationToken cancellationToken, OciCallOptions? call = null)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            var policy = call?.RetryPolicy ?? RetryPolicy;
+            var started = _clock.UtcNow;
+            for (var attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                TimeSpan delay;
+                try
+                {
+                    return await SendOnceAsync(request, cancellationToken, call).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is OciServiceException || error is OciTransportException)
+                {
+                    RecordAttempts(error, attempt);
+                    var next = policy.NextDelay(error, request, attempt, _clock.UtcNow - started, _random);
+                    if (next == null)
+                    {
+                        throw;
+                    }
+
+                    delay = next.Value;
+                    var throttled = error is OciServiceException service && service.StatusCode == 429;
+                    call?.RetryObserver?.OnRetry(new RetryNotice(request.Method.Method, request.PathAndQuery, attempt, policy.MaxAttempts, ReasonOf(error), delay, throttled));
+                }
+
+                await _delay.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static void RecordAttempts(Exception error, int attempts)
+        {
+            if (error is OciServiceException service)
+            {
+                service.Attempts = attempts;
+            }
+            else if (error is OciTransportException transport)
+            {
+                transport.Attempts = attempts;
+            }
+        }
+
+        private string ReasonOf(Exception error)
+        {
+            switch (error)
+            {
+                case OciServiceException service when service.Code == null:
+                    return "HTTP " + service.StatusCode.ToString(CultureInfo.InvariantCulture);
+                case OciServiceException service:
+                    return service.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + service.Code;
+                case OciTransportException transport when transport.Kind == OciTransportErrorKind.Timeout:
+                    return $"timeout after {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+                default:
+                    return "connection failed";
+            }
+        }
+
+        /// <summary>One attempt: sign with a fresh date, send, map the answer or its absence to a result or an exception.</summary>
+        private async Task<OciResponse> SendOnceAsync(OciRequest request, CancellationToken cancellationToken, OciCallOptions? call)
         {
             var listener = call?.Trace ?? _trace;
             var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);

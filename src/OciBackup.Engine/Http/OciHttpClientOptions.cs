@@ -39,6 +39,15 @@ namespace OciBackup.Engine.Http
         /// <summary>Replaces the network stack (tests); when set, proxy and connection settings are the handler's own.</summary>
         public HttpMessageHandler? Handler { get; set; }
 
+        /// <summary>Which failures are retried and for how long; a call's <see cref="OciCallOptions.RetryPolicy"/> overrides it.</summary>
+        public RetryPolicy RetryPolicy { get; set; } = RetryPolicy.Default;
+
+        /// <summary>How the client waits between attempts.</summary>
+        public IDelay Delay { get; set; } = TaskDelay.Instance;
+
+        /// <summary>Where retry jitter comes from; must be thread-safe.</summary>
+        public IRandomSource Random { get; set; } = ThreadSafeRandom.Instance;
+
         /// <summary>Concurrent connections to the endpoint (Windows PowerShell's default would otherwise be 2).</summary>
         public int MaxConnectionsPerServer { get; set; } = 256;
     }

@@ -37,6 +37,11 @@ namespace OciBackup.Engine.Http
         /// <summary>The service's Retry-After, when it sent one (429, 503).</summary>
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>How many attempts the call made before this failure ended it (1 when it was not retried).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        public override string Message => Attempts > 1 ? $"{base.Message} (gave up after {Attempts} attempts)" : base.Message;
+
         public override string ToString() => $"{GetType().FullName}: {Message}";
 
         private static string Compose(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path)

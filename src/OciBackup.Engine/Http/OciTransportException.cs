@@ -13,6 +13,11 @@ namespace OciBackup.Engine.Http
 
         public OciTransportErrorKind Kind { get; }
 
+        /// <summary>How many attempts the call made before this failure ended it (1 when it was not retried).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        public override string Message => Attempts > 1 ? $"{base.Message} (gave up after {Attempts} attempts)" : base.Message;
+
         public override string ToString() => $"{GetType().FullName} ({Kind}): {Message}";
     }
 }

@@ -18,6 +18,8 @@ namespace OciBackup.Tests.Http
                 Timeout = timeout ?? TimeSpan.FromSeconds(10),
                 Environment = environment ?? new FakeProcessEnvironment(),
                 HostDescription = host,
+                // These tests are about what one attempt maps to; OciHttpClientRetryTests covers the retries.
+                RetryPolicy = RetryPolicy.None,
             });
 
         [Fact]

@@ -55,6 +55,7 @@ namespace OciBackup.Tests.Http
                 Endpoint = server.BaseAddress.GetLeftPart(UriPartial.Authority),
                 Trace = trace,
                 Timeout = TimeSpan.FromMilliseconds(500),
+                RetryPolicy = RetryPolicy.None,
             });
 
             var outputs = new List<string> { session.ToString(), session.Http.ToString()!, session.Blockstorage.ToString()! };
