@@ -2,10 +2,12 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using OciBackup.Engine;
+using OciBackup.Engine.Bulk;
 using OciBackup.Engine.Http;
 using OciBackup.Engine.Models;
 using OciBackup.Engine.Waiting;
@@ -22,8 +24,11 @@ namespace OciBackup
     {
         private const int CreateActivityId = 70;
         private readonly List<Task> _work = new List<Task>();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _inFlight = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _unwritten = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         private readonly List<InputProblem> _commonProblems = new List<InputProblem>();
-        private SemaphoreSlim? _throttle;
+        private AdaptiveConcurrencyLimiter? _limiter;
+        private OciCallOptions? _createCall;
         private BackupWaiter? _waiter;
         private WaitReporter? _waitReporter;
         private Task? _waiting;
@@ -72,10 +77,6 @@ namespace OciBackup
         [ValidateLength(1, 512)]
         public string? RunKey { get; set; }
 
-        /// <summary><para type="description">Make each call once: no retry on throttling, service errors or timeouts.</para></summary>
-        [Parameter]
-        public SwitchParameter NoRetry { get; set; }
-
         /// <summary><para type="description">Do not ask for confirmation (-WhatIf still only shows what would happen).</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -90,8 +91,6 @@ namespace OciBackup
 
         internal abstract BackupKind BackupKind { get; }
 
-        internal override RetryPolicy? RetryPolicyOverride() => NoRetry ? RetryPolicy.None : null;
-
         protected override void BeginProcessing()
         {
             _commonProblems.AddRange(CheckCommonParameters());
@@ -102,10 +101,17 @@ namespace OciBackup
             }
 
             _ = ActiveSession;
-            _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+            // Starts at -ThrottleLimit; halves when the service answers 429 and grows back as calls succeed.
+            _limiter = new AdaptiveConcurrencyLimiter(1, ThrottleLimit, ThrottleLimit);
+            _createCall = new OciCallOptions
+            {
+                Trace = CallOptions.Trace,
+                RetryPolicy = CallOptions.RetryPolicy,
+                RetryObserver = new ThrottleFeedbackObserver(_limiter, CallOptions.RetryObserver),
+            };
             if (Wait)
             {
-                _waitReporter = new WaitReporter(Queue, BackupLifecycleState.Available);
+                _waitReporter = new WaitReporter(Queue, BackupLifecycleState.Available, Accounted);
                 _waiter = new BackupWaiter(ActiveSession.Blockstorage, new BackupWaiterOptions { TargetState = BackupLifecycleState.Available, Timeout = Timeout, Call = CallOptions }, _waitReporter);
                 _waiting = _waiter.RunAsync(StopToken);
             }
@@ -135,13 +141,21 @@ namespace OciBackup
             var token = RunKey == null ? RetryTokens.New() : RetryTokens.Derive(RunKey, Operation, id);
             _submitted++;
             WriteVerbose($"Creating {DescribeAction()} for {ResourceKind.ToLowerInvariant()} {id} (retry token {token}).");
-            _work.Add(CreateOneAsync(id, token));
+            lock (_work)
+            {
+                _work.Add(CreateOneAsync(id, token));
+            }
             Queue.RunPosted(this);
         }
 
         protected override void EndProcessing()
         {
-            var creates = Task.WhenAll(_work);
+            Task creates;
+            lock (_work)
+            {
+                creates = Task.WhenAll(_work);
+            }
+
             Task all = creates;
             if (_waiter != null && _waiting != null)
             {
@@ -189,7 +203,7 @@ namespace OciBackup
 
         internal abstract List<InputProblem> CheckItem(string id);
 
-        internal abstract Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, CancellationToken cancellationToken);
+        internal abstract Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken);
 
         private string DescribeAction() =>
             (Type == null ? "a" : Type == BackupType.Full ? "a full" : "an incremental") + " backup" + (DisplayName == null ? string.Empty : $" '{DisplayName}'");
@@ -208,10 +222,10 @@ namespace OciBackup
 
         private async Task CreateOneAsync(string id, string token)
         {
-            var throttle = _throttle!;
+            IDisposable lease;
             try
             {
-                await throttle.WaitAsync(StopToken).ConfigureAwait(false);
+                lease = await _limiter!.AcquireAsync(StopToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -219,10 +233,14 @@ namespace OciBackup
             }
 
             var clock = Stopwatch.StartNew();
+            _inFlight[id] = true;
             try
             {
-                var result = await CreateAsync(id, token, StopToken).ConfigureAwait(false);
+                var result = await CreateAsync(id, token, _createCall!, StopToken).ConfigureAwait(false);
+                _limiter.OnSuccess();
                 var backup = result.Value;
+                _unwritten[backup.Id] = id;
+                _inFlight.TryRemove(id, out _);
                 Interlocked.Increment(ref _created);
                 var message = $"Created backup {backup.Id} of {id} ({backup.LifecycleState}) in {clock.ElapsedMilliseconds} ms; opc-request-id {result.Response.OpcRequestId}.";
                 if (_waiter != null)
@@ -236,6 +254,7 @@ namespace OciBackup
                     {
                         cmdlet.WriteVerbose(message);
                         cmdlet.WriteObject(backup);
+                        _unwritten.TryRemove(backup.Id, out _);
                     });
                 }
             }
@@ -245,15 +264,78 @@ namespace OciBackup
             }
             catch (Exception ex)
             {
+                _inFlight.TryRemove(id, out _);
                 Interlocked.Increment(ref _failed);
                 var record = ServiceErrorRecords.From(ex, id, ResourceKind);
                 Queue.Post(cmdlet => cmdlet.WriteError(record));
             }
             finally
             {
-                throttle.Release();
+                lease.Dispose();
                 PostProgress();
             }
+        }
+
+        /// <summary>The backup a wait wrote (or failed): it is accounted for.</summary>
+        internal void Accounted(string backupId) => _unwritten.TryRemove(backupId, out _);
+
+        /// <summary>
+        /// Ctrl+C: cancel every create and wait at once, then say which creates had been sent, so none is
+        /// silently lost (their backups may exist; the same -RunKey picks them up again without duplicates).
+        /// </summary>
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            Task[] work;
+            lock (_work)
+            {
+                work = _work.ToArray();
+            }
+
+            try
+            {
+                Task.WaitAll(work, TimeSpan.FromMilliseconds(500));
+            }
+            catch (AggregateException)
+            {
+                // Cancelled creates: expected.
+            }
+
+            var created = _unwritten.ToArray();
+            var pending = _inFlight.Keys.ToArray();
+            if (created.Length == 0 && pending.Length == 0)
+            {
+                return;
+            }
+
+            var text = new System.Text.StringBuilder("Stopped.");
+            if (created.Length > 0)
+            {
+                text.Append($" {created.Length} backup(s) were created but not written: ").Append(List(created.Select(c => $"{c.Key} (of {c.Value})"))).Append('.');
+            }
+
+            if (pending.Length > 0)
+            {
+                text.Append($" {pending.Length} create(s) had been sent without an answer and may have made a backup: ").Append(List(pending)).Append('.');
+            }
+
+            text.Append(RunKey == null
+                ? " Find them with Invoke-OciRestMethod /20160918/volumeBackups, or use -RunKey next time so a re-run picks them up without duplicates."
+                : $" Re-run with -RunKey '{RunKey}' within 24 hours to get them without duplicates.");
+            try
+            {
+                Host.UI.WriteWarningLine(text.ToString());
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException)
+            {
+                // A host that cannot write any more.
+            }
+        }
+
+        private static string List(IEnumerable<string> items)
+        {
+            var all = items.ToList();
+            return all.Count <= 50 ? string.Join(", ", all) : string.Join(", ", all.Take(50)) + $", … ({all.Count - 50} more)";
         }
 
         private void PostProgress()

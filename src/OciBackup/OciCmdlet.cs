@@ -26,6 +26,20 @@ namespace OciBackup
         [ValidateNotNull]
         public OciSession? Session { get; set; }
 
+        /// <summary><para type="description">Make each call once: no retry on throttling, service errors, timeouts or dropped connections.</para></summary>
+        [Parameter]
+        public SwitchParameter NoRetry { get; set; }
+
+        /// <summary><para type="description">At most this many attempts per call (default: the session's, 8).</para></summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int MaxAttempts { get; set; }
+
+        /// <summary><para type="description">Stop retrying a call after this long, as a TimeSpan or a number of seconds (default: the session's, 600 s).</para></summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan MaxRetryTime { get; set; }
+
         internal PipelineQueue Queue { get; } = new PipelineQueue();
 
         internal CancellationToken StopToken => _stop.Token;
@@ -78,8 +92,18 @@ namespace OciBackup
             return "PowerShell";
         }
 
-        /// <summary>The retry policy this invocation asks for (-NoRetry and the like), or null for the session's.</summary>
-        internal virtual RetryPolicy? RetryPolicyOverride() => null;
+        /// <summary>The retry policy this invocation asks for (-NoRetry, -MaxAttempts, -MaxRetryTime), or null for the session's.</summary>
+        internal RetryPolicy? RetryPolicyOverride()
+        {
+            if (NoRetry)
+            {
+                return RetryPolicy.None;
+            }
+
+            var attempts = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAttempts)) ? MaxAttempts : (int?)null;
+            var time = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetryTime)) ? MaxRetryTime : (TimeSpan?)null;
+            return attempts == null && time == null ? null : ActiveSession.Http.RetryPolicy.WithLimits(attempts, time);
+        }
 
         protected override void StopProcessing()
         {

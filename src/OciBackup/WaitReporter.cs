@@ -16,10 +16,14 @@ namespace OciBackup
         private readonly PipelineQueue _queue;
         private readonly string _state;
 
-        public WaitReporter(PipelineQueue queue, BackupLifecycleState state)
+        private readonly Action<string>? _written;
+
+        /// <param name="written">Told the id of each backup once it is written or failed (on the pipeline thread).</param>
+        public WaitReporter(PipelineQueue queue, BackupLifecycleState state, Action<string>? written = null)
         {
             _queue = queue;
             _state = BackupLifecycleStates.ToServiceString(state);
+            _written = written;
         }
 
         public void OnReached(WaitTarget target, BackupResource backup) =>
@@ -27,12 +31,17 @@ namespace OciBackup
             {
                 cmdlet.WriteVerbose($"{Describe(backup)} is {backup.LifecycleState}.");
                 cmdlet.WriteObject(backup);
+                _written?.Invoke(target.Id);
             });
 
         public void OnFailed(WaitTarget target, WaitFailure failure)
         {
             var record = Record(target, failure);
-            _queue.Post(cmdlet => cmdlet.WriteError(record));
+            _queue.Post(cmdlet =>
+            {
+                cmdlet.WriteError(record);
+                _written?.Invoke(target.Id);
+            });
         }
 
         public void OnProgress(WaitProgress progress)

@@ -91,6 +91,21 @@ namespace OciBackup.PowerShell.Tests
             return output;
         }
 
+        /// <summary>Starts a script without waiting for it (to stop it midway); the caller disposes the shell.</summary>
+        public System.Management.Automation.PowerShell Begin(string script, params object[] arguments)
+        {
+            var shell = System.Management.Automation.PowerShell.Create();
+            shell.Runspace = _runspace;
+            shell.AddScript(script);
+            foreach (var argument in arguments)
+            {
+                shell.AddArgument(argument);
+            }
+
+            shell.BeginInvoke();
+            return shell;
+        }
+
         public void Dispose() => _runspace.Dispose();
     }
 }

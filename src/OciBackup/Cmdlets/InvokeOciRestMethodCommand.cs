@@ -47,12 +47,6 @@ namespace OciBackup.Cmdlets
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        /// <summary><para type="description">Make the call once, without retrying.</para></summary>
-        [Parameter]
-        public SwitchParameter NoRetry { get; set; }
-
-        internal override RetryPolicy? RetryPolicyOverride() => NoRetry ? RetryPolicy.None : null;
-
         protected override void ProcessRecord()
         {
             var method = new HttpMethod(Method.ToUpperInvariant());

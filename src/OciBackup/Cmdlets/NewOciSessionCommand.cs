@@ -1,10 +1,10 @@
 using System;
-using System.Collections;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
 using OciBackup.Engine;
 using OciBackup.Engine.Auth;
+using OciBackup.Engine.Http;
 
 namespace OciBackup.Cmdlets
 {
@@ -38,6 +38,20 @@ namespace OciBackup.Cmdlets
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 60;
 
+        /// <summary><para type="description">At most this many attempts per call for every command using the session (default 8).</para></summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int MaxAttempts { get; set; } = RetryPolicy.Default.MaxAttempts;
+
+        /// <summary><para type="description">Stop retrying a call after this long, as a TimeSpan or seconds (default 600 s).</para></summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan MaxRetryTime { get; set; } = RetryPolicy.Default.MaxElapsed;
+
+        /// <summary><para type="description">No retries at all for commands using the session.</para></summary>
+        [Parameter]
+        public SwitchParameter NoRetry { get; set; }
+
         protected override void EndProcessing()
         {
             var passPhrase = PassPhrase == null ? null : ToChars(PassPhrase);
@@ -51,7 +65,8 @@ namespace OciBackup.Cmdlets
                     Endpoint = Endpoint,
                     PassPhrase = passPhrase,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                    HostDescription = DescribeHost(),
+                    HostDescription = OciCmdlet.HostDescription(this),
+                    RetryPolicy = NoRetry ? RetryPolicy.None : RetryPolicy.Default.WithLimits(MaxAttempts, MaxRetryTime),
                 };
                 WriteVerbose($"Reading profile [{ConfigFileLocator.ResolveProfile(Profile, ProcessEnvironment.Instance)}] from '{ConfigFileLocator.ResolvePath(options.ConfigFile, ProcessEnvironment.Instance)}'.");
                 var session = OciSession.Create(options);
@@ -69,16 +84,6 @@ namespace OciBackup.Cmdlets
                     Array.Clear(passPhrase, 0, passPhrase.Length);
                 }
             }
-        }
-
-        private string DescribeHost()
-        {
-            if (SessionState.PSVariable.GetValue("PSVersionTable") is Hashtable table)
-            {
-                return $"PowerShell/{table["PSVersion"]} ({table["PSEdition"] ?? "Desktop"})";
-            }
-
-            return "PowerShell";
         }
 
         private static char[] ToChars(SecureString secure)

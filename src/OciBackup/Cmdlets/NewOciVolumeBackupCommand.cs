@@ -61,7 +61,7 @@ namespace OciBackup.Cmdlets
             return problems;
         }
 
-        internal override async Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, CancellationToken cancellationToken)
+        internal override async Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken)
         {
             var details = new CreateVolumeBackupDetails(id)
             {
@@ -71,7 +71,7 @@ namespace OciBackup.Cmdlets
                 FreeformTags = FreeformTags,
                 DefinedTags = DefinedTags,
             };
-            var result = await ActiveSession.Blockstorage.CreateVolumeBackupAsync(details, retryToken, cancellationToken, CallOptions).ConfigureAwait(false);
+            var result = await ActiveSession.Blockstorage.CreateVolumeBackupAsync(details, retryToken, cancellationToken, call).ConfigureAwait(false);
             return new OciResult<BackupResource>(result.Value, result.Response);
         }
     }
