@@ -103,6 +103,18 @@ namespace OciBackup.Engine.Waiting
             _call = options.Call;
         }
 
+        /// <summary>The targets with no outcome yet, in the order they were added: after a cancelled run, the ones to report as not waited for.</summary>
+        public IReadOnlyList<WaitTarget> PendingTargets
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _pending.OrderBy(t => t.AddedAt).SelectMany(t => t.Targets).ToList();
+                }
+            }
+        }
+
         /// <summary>Starts watching a backup (thread-safe; any time before <see cref="Complete"/>). A backup added twice is polled once and reported to both targets.</summary>
         public void Add(WaitTarget target)
         {
