@@ -431,9 +431,11 @@ namespace OciBackup.Engine.Waiting
                         }
                     }
                 }
-                else if (transient && ++sweep.History.ConsecutiveFailures < CompartmentListing.FailuresBeforeGetsOnly)
+                else if (transient)
                 {
-                    // Next round lists again; until then the due ones wait like any failed poll.
+                    // The due ones wait for the next round like any failed poll; a list that keeps failing gives way to gets.
+                    sweep.History.ConsecutiveFailures++;
+                    sweep.History.Disabled = sweep.History.ConsecutiveFailures >= CompartmentListing.FailuresBeforeGetsOnly;
                 }
                 else
                 {
