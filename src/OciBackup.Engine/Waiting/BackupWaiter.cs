@@ -103,6 +103,18 @@ namespace OciBackup.Engine.Waiting
             _call = options.Call;
         }
 
+        /// <summary>The targets with no outcome yet, in the order they were added: after a cancelled run, the ones to report as not waited for.</summary>
+        public IReadOnlyList<WaitTarget> PendingTargets
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _pending.OrderBy(t => t.AddedAt).SelectMany(t => t.Targets).ToList();
+                }
+            }
+        }
+
         /// <summary>Starts watching a backup (thread-safe; any time before <see cref="Complete"/>). A backup added twice is polled once and reported to both targets.</summary>
         public void Add(WaitTarget target)
         {
@@ -419,9 +431,11 @@ namespace OciBackup.Engine.Waiting
                         }
                     }
                 }
-                else if (transient && ++sweep.History.ConsecutiveFailures < CompartmentListing.FailuresBeforeGetsOnly)
+                else if (transient)
                 {
-                    // Next round lists again; until then the due ones wait like any failed poll.
+                    // The due ones wait for the next round like any failed poll; a list that keeps failing gives way to gets.
+                    sweep.History.ConsecutiveFailures++;
+                    sweep.History.Disabled = sweep.History.ConsecutiveFailures >= CompartmentListing.FailuresBeforeGetsOnly;
                 }
                 else
                 {

@@ -410,6 +410,26 @@ namespace OciBackup.Tests.Waiting
         }
 
         [Fact]
+        public async Task Targets_added_from_many_threads_while_running_each_get_exactly_one_outcome()
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                var end = i % 10 == 0 ? "FAULTY" : "AVAILABLE";
+                _service.Add($"vb-{i}", BackupKind.Volume, $"c{i % 4}", Epoch.AddMinutes(-10), (TimeSpan.FromSeconds(i), end));
+            }
+
+            var waiter = Waiter();
+            var run = waiter.RunAsync(default);
+            Parallel.For(0, 200, i => waiter.Add(new WaitTarget($"vb-{i}", BackupKind.Volume, i % 3 == 0 ? null : $"c{i % 4}")));
+            waiter.Complete();
+            await run.WaitAsync(HangGuard);
+
+            Assert.Equal(Enumerable.Range(0, 200).Select(i => $"vb-{i}").OrderBy(id => id), _observer.Outcomes.Select(o => o.Target.Id).OrderBy(id => id));
+            Assert.Equal(20, _observer.Outcomes.Count(o => o.Failure?.Kind == WaitFailureKind.Faulty));
+            Assert.Equal((200, 200), (_observer.Progress.Last().Done, _observer.Progress.Last().Total));
+        }
+
+        [Fact]
         public async Task Complete_with_nothing_added_ends_the_run()
         {
             var waiter = Waiter();
@@ -489,6 +509,7 @@ namespace OciBackup.Tests.Waiting
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(HangGuard));
             Assert.Empty(_observer.Outcomes);
+            Assert.Equal(new[] { "vb-a" }, waiter.PendingTargets.Select(t => t.Id));
         }
 
         [Fact]
