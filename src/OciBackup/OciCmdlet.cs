@@ -15,7 +15,8 @@ namespace OciBackup
     /// </summary>
     public abstract class OciCmdlet : PSCmdlet, IDisposable
     {
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly CancellationTokenSource _stop;
+        private readonly CancellationToken _stopToken;
         private OciSession? _session;
         private OciCallOptions? _callOptions;
 
@@ -42,7 +43,8 @@ namespace OciBackup
 
         internal PipelineQueue Queue { get; } = new PipelineQueue();
 
-        internal CancellationToken StopToken => _stop.Token;
+        // Kept apart from the source: workers may still look at it after PowerShell disposes the command.
+        internal CancellationToken StopToken => _stopToken;
 
         internal OciSession ActiveSession
         {
@@ -80,7 +82,18 @@ namespace OciBackup
             RetryPolicy = RetryPolicyOverride(),
         };
 
-        public void Dispose() => _stop.Dispose();
+        protected OciCmdlet()
+        {
+            _stop = new CancellationTokenSource();
+            _stopToken = _stop.Token;
+        }
+
+        /// <summary>The command is over: anything still running in the background is cancelled.</summary>
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
 
         internal static string HostDescription(PSCmdlet cmdlet)
         {

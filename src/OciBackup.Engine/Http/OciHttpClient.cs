@@ -179,6 +179,11 @@ namespace OciBackup.Engine.Http
                 Trace(listener, HttpTraceEventKind.RequestFailed, method, uri, null, stopwatch.Elapsed, Array.Empty<KeyValuePair<string, string>>(), text, Redactor());
                 throw new OciTransportException(OciTransportErrorKind.Timeout, text);
             }
+            catch (Exception ex) when ((ex is HttpRequestException || ex is System.IO.IOException || ex is WebException) && cancellationToken.IsCancellationRequested)
+            {
+                // The caller cancelled: the socket error that follows is not a network failure.
+                throw new OperationCanceledException("The request was cancelled.", ex, cancellationToken);
+            }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException || ex is WebException)
             {
                 var text = Redactor().Redact($"{method} {pathAndQuery} failed before a response arrived: {Describe(ex)}");

@@ -100,7 +100,14 @@ namespace OciBackup.Engine.Waiting
             _useLists = options.UseListOperations;
             _listPageSize = options.ListPageSize;
             _listCutoffMargin = options.ListCutoffMargin;
-            _call = options.Call;
+            // A poll is retried by the next round, which honours Retry-After itself: retrying inside the
+            // client as well would hold a whole round up behind one slow call.
+            _call = new OciCallOptions
+            {
+                Trace = options.Call?.Trace,
+                RetryObserver = options.Call?.RetryObserver,
+                RetryPolicy = RetryPolicy.None,
+            };
         }
 
         /// <summary>The targets with no outcome yet, in the order they were added: after a cancelled run, the ones to report as not waited for.</summary>

@@ -1,0 +1,562 @@
+#Requires -Version 7.0
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# The backup cmdlets end to end against a freshly started emulator, as a user's script runs them.
+# Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
+
+BeforeAll {
+    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
+    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
+    Import-Module $manifestPath -Force -ErrorAction Stop
+
+    # The emulator, as a process on an ephemeral port, with a generated key and OCI config in a temp folder.
+    $emulatorDir = Join-Path ([System.IO.Path]::GetTempPath()) ('ocibackup-pester-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $emulatorDir | Out-Null
+    $emulatorStdout = Join-Path $emulatorDir 'emulator.stdout.log'
+    $emulatorStderr = Join-Path $emulatorDir 'emulator.stderr.log'
+    $emulatorOptions = @(
+        '--port', '0', '--init-config', $emulatorDir, '--backup-seconds', '1', '--compartment', 'pester',
+        '--volumes', '20', '--volume-groups', '1', '--volumes-per-group', '2')
+    $emulatorDll = Join-Path $repo 'src/OciBackup.Emulator/bin/Release/net10.0/OciBackup.Emulator.dll'
+    if (Test-Path $emulatorDll) {
+        $emulatorArguments = @($emulatorDll) + $emulatorOptions
+        $startSeconds = 60
+    }
+    else {
+        # Not built yet: dotnet run builds it first, which takes longer.
+        $emulatorArguments = @('run', '--project', (Join-Path $repo 'src/OciBackup.Emulator'), '-c', 'Release', '--') + $emulatorOptions
+        $startSeconds = 300
+    }
+
+    # Start-Process joins its arguments with spaces: quote each one so that paths with spaces survive.
+    $quoted = $emulatorArguments | ForEach-Object { '"' + $_ + '"' }
+    $script:emulatorProcess = Start-Process -FilePath 'dotnet' -ArgumentList $quoted -PassThru -NoNewWindow `
+        -RedirectStandardOutput $emulatorStdout -RedirectStandardError $emulatorStderr
+
+    $listening = 'OCI emulator listening on '
+    $deadline = [DateTime]::UtcNow.AddSeconds($startSeconds)
+    $emulatorUrl = $null
+    while (-not $emulatorUrl) {
+        $line = Get-Content -LiteralPath $emulatorStdout -ErrorAction SilentlyContinue |
+            Where-Object { $_.StartsWith($listening, [StringComparison]::Ordinal) } |
+            Select-Object -First 1
+        if ($line) {
+            $emulatorUrl = $line.Substring($listening.Length).Trim()
+            break
+        }
+
+        if ($script:emulatorProcess.HasExited) {
+            throw "The emulator exited before listening: $(Get-Content -Raw -LiteralPath $emulatorStderr -ErrorAction SilentlyContinue)"
+        }
+
+        if ([DateTime]::UtcNow -gt $deadline) {
+            throw "The emulator did not start within $startSeconds s. Its output: $(Get-Content -Raw -LiteralPath $emulatorStdout -ErrorAction SilentlyContinue) $(Get-Content -Raw -LiteralPath $emulatorStderr -ErrorAction SilentlyContinue)"
+        }
+
+        Start-Sleep -Milliseconds 200
+    }
+
+    $emulatorInfo = Get-Content -Raw -LiteralPath (Join-Path $emulatorDir 'emulator.json') | ConvertFrom-Json
+    $session = New-OciSession -ConfigFile $emulatorInfo.configFile -Profile $emulatorInfo.profile -Endpoint $emulatorInfo.url -ErrorAction Stop
+    $compartmentId = ($emulatorInfo.compartments | Where-Object name -EQ 'pester').id
+
+    # The inventory, through the cmdlets themselves: 20 stand-alone volumes, one group of two.
+    $volumes = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)
+    $standaloneIds = @($volumes | Where-Object { -not $_.volumeGroupId } | ForEach-Object id)
+    $groupMemberIds = @($volumes | Where-Object { $_.volumeGroupId } | ForEach-Object id)
+    $volumeGroupId = @(Invoke-OciRestMethod /20160918/volumeGroups -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)[0].id
+    if ($standaloneIds.Count -ne 20 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
+        throw "Unexpected emulator inventory: $($standaloneIds.Count) stand-alone volumes, $($groupMemberIds.Count) group members, group '$volumeGroupId'."
+    }
+
+    # Each test that counts backups takes volumes no other test touches.
+    $freeVolumes = [System.Collections.Generic.Queue[string]]::new([string[]] $standaloneIds)
+    function Use-Volume {
+        param([int] $Count = 1)
+        if ($freeVolumes.Count -lt $Count) { throw 'Out of unused volumes: start the emulator with more --volumes.' }
+        for ($i = 0; $i -lt $Count; $i++) { $freeVolumes.Dequeue() }
+    }
+
+    function Get-EmulatorState {
+        Invoke-RestMethod -Uri "$emulatorUrl/admin/state" -NoProxy
+    }
+
+    function Get-VolumeBackupCount {
+        param([string] $VolumeId)
+        (Invoke-RestMethod -Uri "$emulatorUrl/admin/volumes/$VolumeId/backup-count" -NoProxy).volumeBackupsCreated
+    }
+
+    function Get-VolumeGroupBackupCount {
+        param([string] $VolumeGroupId)
+        (Invoke-RestMethod -Uri "$emulatorUrl/admin/volume-groups/$VolumeGroupId/backup-count" -NoProxy).volumeGroupBackupsCreated
+    }
+
+    function Set-EmulatorFault {
+        param([hashtable] $Setting)
+        Invoke-RestMethod -Method Put -Uri "$emulatorUrl/admin/faults" -Body ($Setting | ConvertTo-Json) -ContentType application/json -NoProxy | Out-Null
+    }
+
+    function Reset-EmulatorFault {
+        Invoke-RestMethod -Method Delete -Uri "$emulatorUrl/admin/faults" -NoProxy | Out-Null
+    }
+}
+
+AfterAll {
+    # Stop the emulator by its ids: the process we started and, with dotnet run, the emulator it started.
+    $processIds = [System.Collections.Generic.List[int]]::new()
+    if ($script:emulatorProcess) { $processIds.Add($script:emulatorProcess.Id) }
+    $descriptor = if ($emulatorDir) { Join-Path $emulatorDir 'emulator.json' }
+    if (-not $emulatorInfo -and $descriptor -and (Test-Path $descriptor)) {
+        $emulatorInfo = Get-Content -Raw -LiteralPath $descriptor | ConvertFrom-Json
+    }
+
+    if ($emulatorInfo -and $emulatorInfo.processId -and -not $processIds.Contains([int] $emulatorInfo.processId)) {
+        $processIds.Insert(0, [int] $emulatorInfo.processId)
+    }
+
+    foreach ($processId in $processIds) {
+        Stop-Process -Id $processId -Force -ErrorAction SilentlyContinue
+    }
+
+    if ($script:emulatorProcess) { $null = $script:emulatorProcess.WaitForExit(10000) }
+    Remove-Module OciBackup -ErrorAction SilentlyContinue
+    if ($emulatorDir) { Remove-Item -LiteralPath $emulatorDir -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+Describe 'New-OciVolumeBackup' {
+    It 'gives a volume id string from the pipeline one typed backup' {
+        $volumeId = Use-Volume
+
+        $output = @($volumeId | New-OciVolumeBackup -Session $session -DisplayName 'first' -Type Full -FreeformTag @{ env = 'test'; Count = 3 } -ErrorAction Stop)
+
+        $output | Should -HaveCount 1
+        $backup = $output[0]
+        $backup.PSObject.TypeNames[0] | Should -Be 'OciBackup.Engine.Models.VolumeBackup'
+        $backup.VolumeId | Should -Be $volumeId
+        $backup.DisplayName | Should -Be 'first'
+        $backup.Type | Should -Be 'FULL'
+        $backup.FreeformTags['env'] | Should -BeExactly 'test'
+        $backup.FreeformTags['Count'] | Should -BeExactly '3'
+        $backup.Id | Should -BeLike 'ocid1.volumebackup.*'
+        Get-VolumeBackupCount $volumeId | Should -Be 1
+    }
+
+    It 'binds objects with an Id or a VolumeId property by property name' {
+        $first, $second = Use-Volume 2
+
+        $output = @(
+            [pscustomobject]@{ Id = $first; Name = 'from another tool' },
+            [pscustomobject]@{ VolumeId = $second } | New-OciVolumeBackup -Session $session -ErrorAction Stop)
+
+        ($output.VolumeId | Sort-Object) -join ',' | Should -Be ((@($first, $second) | Sort-Object) -join ',')
+        Get-VolumeBackupCount $first | Should -Be 1
+        Get-VolumeBackupCount $second | Should -Be 1
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $volumeId = Use-Volume
+        $before = (Get-EmulatorState).requests
+
+        $output = @($volumeId | New-OciVolumeBackup -Session $session -WhatIf)
+
+        $output | Should -HaveCount 0
+        (Get-EmulatorState).requests | Should -Be $before
+        Get-VolumeBackupCount $volumeId | Should -Be 0
+    }
+
+    It 'gives each of many volumes in one pipeline exactly one backup' {
+        $volumeIds = @(Use-Volume 5)
+
+        $output = @($volumeIds | New-OciVolumeBackup -Session $session -ThrottleLimit 2 -ErrorAction Stop)
+
+        $output | Should -HaveCount 5
+        ($output.VolumeId | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
+        foreach ($volumeId in $volumeIds) { Get-VolumeBackupCount $volumeId | Should -Be 1 }
+    }
+
+    It 'fails only the item of a missing volume' {
+        $first, $second = Use-Volume 2
+        $missing = 'ocid1.volume.oc1.us-ashburn-1.doesnotexist0000000000'
+
+        $output = @($first, $missing, $second | New-OciVolumeBackup -Session $session -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $output | Should -HaveCount 2
+        $failures | Should -HaveCount 1
+        $failure = $failures[0]
+        $failure.FullyQualifiedErrorId | Should -Be 'OciBackup.VolumeNotFound,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failure.TargetObject | Should -Be $missing
+        "$failure" | Should -BeLike '*NotAuthorizedOrNotFound*'
+        "$failure" | Should -BeLike '*opc-request-id*'
+        $failure.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        Get-VolumeBackupCount $first | Should -Be 1
+        Get-VolumeBackupCount $second | Should -Be 1
+    }
+
+    It 'refuses ids that are not volume OCIDs before sending anything' {
+        $before = (Get-EmulatorState).requests
+
+        'ocid1.volumebackup.oc1.iad.abc', 'not-an-ocid' | New-OciVolumeBackup -Session $session -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 2
+        foreach ($failure in $failures) {
+            $failure.FullyQualifiedErrorId | Should -Be 'OciBackup.InvalidVolumeId,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+
+        $failures[0].TargetObject | Should -Be 'ocid1.volumebackup.oc1.iad.abc'
+        "$($failures[0])" | Should -BeLike '*not of a volume*'
+        "$($failures[1])" | Should -BeLike "*'not-an-ocid' is not an OCID*"
+        (Get-EmulatorState).requests | Should -Be $before
+    }
+
+    Context 'a parameter that applies to every item' {
+        BeforeAll {
+            $untouchedVolumeId = Use-Volume
+        }
+
+        It 'stops the command before anything is sent when it is <Case>' -ForEach @(
+            @{ Case = 'a freeform tag key with a space'; Arguments = @{ FreeformTag = @{ 'has space' = 'x' } }; ErrorId = 'OciBackup.InvalidFreeformTags' }
+            @{ Case = 'a freeform tag key with a period'; Arguments = @{ FreeformTag = @{ 'cost.center' = 'x' } }; ErrorId = 'OciBackup.InvalidFreeformTags' }
+            @{ Case = 'a freeform tag key of 101 characters'; Arguments = @{ FreeformTag = @{ ('k' * 101) = 'x' } }; ErrorId = 'OciBackup.InvalidFreeformTags' }
+            @{ Case = 'a freeform tag value of 257 characters'; Arguments = @{ FreeformTag = @{ key = ('v' * 257) } }; ErrorId = 'OciBackup.InvalidFreeformTags' }
+            @{ Case = 'a defined tag namespace without a hashtable'; Arguments = @{ DefinedTag = @{ Operations = 'x' } }; ErrorId = 'OciBackup.InvalidDefinedTags' }
+            @{ Case = 'a defined tag key with a space'; Arguments = @{ DefinedTag = @{ Operations = @{ 'cost center' = 'x' } } }; ErrorId = 'OciBackup.InvalidDefinedTags' }
+            @{ Case = 'a display name of 256 characters'; Arguments = @{ DisplayName = ('n' * 256) }; ErrorId = 'OciBackup.InvalidDisplayName' }
+            @{ Case = 'a KMS key id that is not a key OCID'; Arguments = @{ KmsKeyId = 'ocid1.volume.oc1.iad.abc' }; ErrorId = 'OciBackup.InvalidKmsKeyId' }
+        ) {
+            $before = (Get-EmulatorState).requests
+
+            $failure = { $untouchedVolumeId | New-OciVolumeBackup -Session $session @Arguments } | Should -Throw -PassThru
+
+            $failure.FullyQualifiedErrorId | Should -Be "$ErrorId,OciBackup.Cmdlets.NewOciVolumeBackupCommand"
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            (Get-EmulatorState).requests | Should -Be $before
+            Get-VolumeBackupCount $untouchedVolumeId | Should -Be 0
+        }
+    }
+
+    It 'sends defined tags to the service as strings' {
+        $volumeId = Use-Volume
+
+        $backup = $volumeId | New-OciVolumeBackup -Session $session -DefinedTag @{ Operations = @{ CostCenter = 42; Nightly = $true } } -ErrorAction Stop
+
+        $backup.DefinedTags['Operations']['CostCenter'] | Should -BeExactly '42'
+        $backup.DefinedTags['Operations']['Nightly'] | Should -BeExactly 'true'
+    }
+
+    It 'never makes a second backup when run again with the same run key' {
+        $volumeId = Use-Volume
+        $runKey = 'pester-' + [guid]::NewGuid().ToString('N')
+
+        $firstRun = @($volumeId | New-OciVolumeBackup -Session $session -RunKey $runKey -Verbose -ErrorAction Stop 4>&1)
+        $secondRun = @($volumeId | New-OciVolumeBackup -Session $session -RunKey $runKey -ErrorAction Stop)
+
+        $first = @($firstRun | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $verbose = @($firstRun | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $first | Should -HaveCount 1
+        $secondRun | Should -HaveCount 1
+        $secondRun[0].Id | Should -Be $first[0].Id
+        Get-VolumeBackupCount $volumeId | Should -Be 1
+        # The retry token derives from the run key (and never is the run key itself).
+        $verbose -join "`n" | Should -Match ("Creating a backup for volume " + [regex]::Escape($volumeId) + " \(retry token ocibackup-[0-9a-f]{48}\)")
+    }
+
+    It 'answers a changed request with the same run key with OciBackup.Conflict' {
+        $volumeId = Use-Volume
+        $runKey = 'pester-' + [guid]::NewGuid().ToString('N')
+        $null = $volumeId | New-OciVolumeBackup -Session $session -RunKey $runKey -DisplayName 'first run' -ErrorAction Stop
+
+        $output = @($volumeId | New-OciVolumeBackup -Session $session -RunKey $runKey -DisplayName 'changed' -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $output | Should -HaveCount 0
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.Conflict,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+        $failures[0].TargetObject | Should -Be $volumeId
+        Get-VolumeBackupCount $volumeId | Should -Be 1
+    }
+
+    It 'works in ForEach-Object -Parallel runspaces with $using:session' {
+        $volumeIds = @(Use-Volume 3)
+
+        $output = @($volumeIds | ForEach-Object -ThrottleLimit 3 -Parallel {
+                Import-Module $using:manifestPath -ErrorAction Stop
+                $_ | New-OciVolumeBackup -Session $using:session -ErrorAction Stop
+            })
+
+        ($output.VolumeId | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
+    }
+
+    It 'takes the session from $PSDefaultParameterValues' {
+        $volumeId = Use-Volume
+        # A local copy: nothing leaks into the other tests.
+        $PSDefaultParameterValues = @{ '*-Oci*:Session' = $session }
+
+        $backup = $volumeId | New-OciVolumeBackup -ErrorAction Stop
+
+        $backup.VolumeId | Should -Be $volumeId
+    }
+}
+
+Describe 'New-OciVolumeGroupBackup' {
+    It 'gives a group id one group backup with one member backup per volume' {
+        $before = Get-VolumeGroupBackupCount $volumeGroupId
+
+        $output = @($volumeGroupId | New-OciVolumeGroupBackup -Session $session -DisplayName 'weekly group' -Type Full -CompartmentId $compartmentId -ErrorAction Stop)
+
+        $output | Should -HaveCount 1
+        $backup = $output[0]
+        $backup.PSObject.TypeNames[0] | Should -Be 'OciBackup.Engine.Models.VolumeGroupBackup'
+        $backup.VolumeGroupId | Should -Be $volumeGroupId
+        $backup.DisplayName | Should -Be 'weekly group'
+        $backup.CompartmentId | Should -Be $compartmentId
+        $backup.VolumeBackupIds | Should -HaveCount 2
+        Get-VolumeGroupBackupCount $volumeGroupId | Should -Be ($before + 1)
+    }
+
+    It 'binds objects with an Id and refuses a volume id before sending it' {
+        $memberId = $groupMemberIds[0]
+        $before = (Get-EmulatorState).requests
+
+        $output = @([pscustomobject]@{ Id = $volumeGroupId }, $memberId | New-OciVolumeGroupBackup -Session $session -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $output | Should -HaveCount 1
+        $output[0].VolumeGroupId | Should -Be $volumeGroupId
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.InvalidVolumeGroupId,OciBackup.Cmdlets.NewOciVolumeGroupBackupCommand'
+        $failures[0].TargetObject | Should -Be $memberId
+        (Get-EmulatorState).requests | Should -Be ($before + 1)
+    }
+
+    It 'names the volume group in what it asks to do' {
+        $records = @($volumeGroupId | New-OciVolumeGroupBackup -Session $session -Type Incremental -Verbose -ErrorAction Stop 4>&1)
+
+        $messages = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $messages | Where-Object { $_ -like "*`"Create an incremental backup`"*`"VolumeGroup $volumeGroupId`"*" } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = (Get-EmulatorState).requests
+        $beforeCount = Get-VolumeGroupBackupCount $volumeGroupId
+
+        $output = @($volumeGroupId | New-OciVolumeGroupBackup -Session $session -Type Incremental -WhatIf)
+
+        $output | Should -HaveCount 0
+        (Get-EmulatorState).requests | Should -Be $before
+        Get-VolumeGroupBackupCount $volumeGroupId | Should -Be $beforeCount
+    }
+
+    It 'returns an AVAILABLE group backup with -Wait' {
+        $output = @(New-OciVolumeGroupBackup -VolumeGroupId $volumeGroupId -Session $session -Wait -Timeout 60 -ErrorAction Stop)
+
+        $output | Should -HaveCount 1
+        $output[0].VolumeGroupId | Should -Be $volumeGroupId
+        $output[0].LifecycleState | Should -Be 'AVAILABLE'
+    }
+}
+
+Describe 'Invoke-OciRestMethod' {
+    It 'returns the parsed JSON of a GET as objects' {
+        $volumeId = $standaloneIds[0]
+
+        $output = @(Invoke-OciRestMethod -Session $session -Path "/20160918/volumes/$volumeId" -ErrorAction Stop)
+
+        $output | Should -HaveCount 1
+        $output[0].id | Should -Be $volumeId
+        $output[0].compartmentId | Should -Be $compartmentId
+    }
+
+    It 'follows every page of a list with -All' {
+        $all = @(Invoke-OciRestMethod -Session $session /20160918/volumes -Query @{ compartmentId = $compartmentId; limit = 7 } -All -ErrorAction Stop)
+        $firstPage = @(Invoke-OciRestMethod -Session $session /20160918/volumes -Query @{ compartmentId = $compartmentId; limit = 7 } -ErrorAction Stop)
+
+        $firstPage | Should -HaveCount 7
+        ($all.id | Sort-Object) -join ',' | Should -Be (($volumes.id | Sort-Object) -join ',')
+    }
+
+    It 'encodes query values with spaces and reserved characters exactly once' {
+        $before = (Get-EmulatorState).authenticationFailures
+        $name = "n$([char]0xE4)chtlich a+b=c/d &e"
+
+        $output = @(Invoke-OciRestMethod -Session $session /20160918/volumeBackups -Query @{ compartmentId = $compartmentId; displayName = $name } -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $failures | Should -HaveCount 0
+        $output | Should -HaveCount 0
+        (Get-EmulatorState).authenticationFailures | Should -Be $before
+    }
+
+    It 'creates once with a POST, a hashtable body and a retry token' {
+        $volumeId = Use-Volume
+        $token = 'pester-' + [guid]::NewGuid().ToString('N')
+
+        $first = @(Invoke-OciRestMethod -Session $session -Method Post /20160918/volumeBackups -Body @{ volumeId = $volumeId; displayName = 'raw' } -RetryToken $token -ErrorAction Stop)
+        $again = @(Invoke-OciRestMethod -Session $session -Method Post /20160918/volumeBackups -Body @{ volumeId = $volumeId; displayName = 'raw' } -RetryToken $token -ErrorAction Stop)
+
+        $first | Should -HaveCount 1
+        $first[0].displayName | Should -Be 'raw'
+        $again[0].id | Should -Be $first[0].id
+        Get-VolumeBackupCount $volumeId | Should -Be 1
+    }
+
+    It 'maps errors as the other cmdlets do' {
+        Invoke-OciRestMethod -Session $session /20160918/volumes/ocid1.volume.oc1.iad.nothere -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.ResourceNotFound,OciBackup.Cmdlets.InvokeOciRestMethodCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'sends nothing for a POST with -WhatIf' {
+        $before = (Get-EmulatorState).requests
+
+        Invoke-OciRestMethod -Session $session -Method Post /20160918/volumeBackups -Body '{}' -WhatIf
+
+        (Get-EmulatorState).requests | Should -Be $before
+    }
+
+    It 'refuses a path with a query string before sending anything' {
+        $before = (Get-EmulatorState).requests
+
+        $failure = { Invoke-OciRestMethod -Session $session -Path '/20160918/volumes?limit=1' } | Should -Throw -PassThru
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        (Get-EmulatorState).requests | Should -Be $before
+    }
+}
+
+Describe 'Waiting for backups' {
+    # Waiting needs volumes but counts nothing: the group's two member volumes serve every test here.
+
+    It 'returns AVAILABLE backups with -Wait' {
+        $output = @($groupMemberIds | New-OciVolumeBackup -Session $session -Wait -Timeout 60 -ErrorAction Stop)
+
+        $output | Should -HaveCount 2
+        ($output.VolumeId | Sort-Object) -join ',' | Should -Be (($groupMemberIds | Sort-Object) -join ',')
+        foreach ($backup in $output) {
+            $backup.PSObject.TypeNames[0] | Should -Be 'OciBackup.Engine.Models.VolumeBackup'
+            $backup.LifecycleState | Should -Be 'AVAILABLE'
+        }
+    }
+
+    It 'waits for a backup given by its id' {
+        $backup = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[0] -ErrorAction Stop
+        $backup.LifecycleState | Should -BeIn 'REQUEST_RECEIVED', 'CREATING'
+
+        $output = @(Wait-OciBackup -Session $session $backup.Id -Timeout 60 -ErrorAction Stop)
+
+        $output | Should -HaveCount 1
+        $output[0].Id | Should -Be $backup.Id
+        $output[0].LifecycleState | Should -Be 'AVAILABLE'
+        $output[0].SizeInGBs | Should -Not -BeNullOrEmpty
+    }
+
+    It 'waits for volume and volume group backups piped in as objects' {
+        $volumeBackup = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[1] -ErrorAction Stop
+        $groupBackup = New-OciVolumeGroupBackup -Session $session -VolumeGroupId $volumeGroupId -ErrorAction Stop
+
+        $output = @($volumeBackup, $groupBackup | Wait-OciBackup -Session $session -Timeout 60 -ErrorAction Stop)
+
+        $output | Should -HaveCount 2
+        ($output.Id | Sort-Object) -join ',' | Should -Be ((@($volumeBackup.Id, $groupBackup.Id) | Sort-Object) -join ',')
+        foreach ($backup in $output) { $backup.LifecycleState | Should -Be 'AVAILABLE' }
+        ($output | Where-Object Id -EQ $groupBackup.Id).PSObject.TypeNames[0] | Should -Be 'OciBackup.Engine.Models.VolumeGroupBackup'
+        ($output | Where-Object Id -EQ $volumeBackup.Id).PSObject.TypeNames[0] | Should -Be 'OciBackup.Engine.Models.VolumeBackup'
+    }
+
+    It 'binds the id of objects from Invoke-OciRestMethod by property name' {
+        $backup = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[0] -ErrorAction Stop
+        $listed = Invoke-OciRestMethod -Session $session "/20160918/volumeBackups/$($backup.Id)" -ErrorAction Stop
+
+        $output = @($listed | Wait-OciBackup -Session $session -Timeout 60 -ErrorAction Stop)
+
+        $output | Should -HaveCount 1
+        $output[0].Id | Should -Be $backup.Id
+        $output[0].LifecycleState | Should -Be 'AVAILABLE'
+    }
+
+    It 'refuses an id that is not a backup OCID before sending anything' {
+        $before = (Get-EmulatorState).requests
+
+        Wait-OciBackup -Session $session -Id 'ocid1.volume.oc1.iad.abc' -Timeout 10 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.InvalidBackupId,OciBackup.Cmdlets.WaitOciBackupCommand'
+        $failures[0].TargetObject | Should -Be 'ocid1.volume.oc1.iad.abc'
+        (Get-EmulatorState).requests | Should -Be $before
+    }
+
+    It 'fails the backups still pending when -Timeout runs out' {
+        $backup = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[0] -ErrorAction Stop
+
+        # The emulator never deletes backups, so TERMINATED is never reached.
+        $output = @(Wait-OciBackup -Session $session -Id $backup.Id -State Terminated -Timeout 2 -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $output | Should -HaveCount 0
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.WaitTimedOut,OciBackup.Cmdlets.WaitOciBackupCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $failures[0].TargetObject | Should -Be $backup.Id
+    }
+
+    It 'writes progress while it creates and waits' {
+        # Progress records are not in any redirectable stream: run the command in a PowerShell instance of our own.
+        $shell = [powershell]::Create()
+        try {
+            $command = 'param($manifest, $configFile, $endpoint, $ids) Import-Module $manifest -ErrorAction Stop; $s = New-OciSession -ConfigFile $configFile -Endpoint $endpoint; $ids | New-OciVolumeBackup -Session $s -Wait -Timeout 60'
+            $null = $shell.AddScript($command)
+            $null = $shell.AddArgument($manifestPath)
+            $null = $shell.AddArgument($emulatorInfo.configFile)
+            $null = $shell.AddArgument($emulatorInfo.url)
+            $null = $shell.AddArgument([string[]] $groupMemberIds)
+
+            $output = $shell.Invoke()
+
+            $shell.Streams.Error.Count | Should -Be 0 -Because (($shell.Streams.Error | ForEach-Object { "$_" }) -join '; ')
+            $output.Count | Should -Be 2
+            $progress = @($shell.Streams.Progress)
+            $progress.Activity | Should -Contain 'Creating volume backups'
+            $progress.Activity | Should -Contain 'Waiting for backups to be AVAILABLE'
+            $progress | Where-Object { $_.Activity -eq 'Waiting for backups to be AVAILABLE' -and $_.StatusDescription -like '* of 2 done*' } |
+                Should -Not -BeNullOrEmpty
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+
+    Context 'a backup that ends FAULTY' {
+        AfterEach {
+            Reset-EmulatorFault
+        }
+
+        It 'fails only its own item in Wait-OciBackup' {
+            $good = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[0] -ErrorAction Stop
+            Set-EmulatorFault @{ faultyBackupShare = 1 }
+            $bad = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[1] -ErrorAction Stop
+            Reset-EmulatorFault
+
+            $output = @($good, $bad | Wait-OciBackup -Session $session -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+            $output | Should -HaveCount 1
+            $output[0].Id | Should -Be $good.Id
+            $output[0].LifecycleState | Should -Be 'AVAILABLE'
+            $failures | Should -HaveCount 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.BackupFaulty,OciBackup.Cmdlets.WaitOciBackupCommand'
+            $failures[0].TargetObject.Id | Should -Be $bad.Id
+            $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+            (Get-EmulatorState).faultCounts.faultyBackup | Should -BeGreaterThan 0
+        }
+
+        It 'fails its item in New-OciVolumeBackup -Wait' {
+            $volumeId = $groupMemberIds[0]
+            Set-EmulatorFault @{ faultyBackupShare = 1 }
+
+            $output = @($volumeId | New-OciVolumeBackup -Session $session -Wait -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+            $output | Should -HaveCount 0
+            $failures | Should -HaveCount 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.BackupFaulty,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+            $failures[0].TargetObject | Should -Be $volumeId
+        }
+    }
+}
