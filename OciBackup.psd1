@@ -10,6 +10,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess       = @('OciBackup.Types.ps1xml')
     FormatsToProcess     = @('OciBackup.Format.ps1xml')
     CmdletsToExport      = @(
         'New-OciSession'

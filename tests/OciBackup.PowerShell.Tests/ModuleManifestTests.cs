@@ -24,10 +24,18 @@ namespace OciBackup.PowerShell.Tests
         [Fact]
         public void The_module_folder_carries_its_dependencies_and_formats()
         {
-            foreach (var file in new[] { "OciBackup.psd1", "OciBackup.dll", "OciBackup.Engine.dll", "BouncyCastle.Cryptography.dll", "System.Text.Json.dll", "OciBackup.Format.ps1xml" })
+            foreach (var file in new[]
+            {
+                "OciBackup.psd1", "OciBackup.dll", "OciBackup.Isolation.dll", "OciBackup.Format.ps1xml", "OciBackup.Types.ps1xml",
+                "dependencies/OciBackup.Engine.dll", "dependencies/BouncyCastle.Cryptography.dll", "dependencies/System.Text.Json.dll",
+            })
             {
                 Assert.True(System.IO.File.Exists(System.IO.Path.Combine(ModuleHost.ModuleFolder, file)), file + " is missing from out/OciBackup");
             }
+
+            // Anything beside OciBackup.dll would load into PowerShell's shared context, where other modules' copies live.
+            Assert.False(System.IO.File.Exists(System.IO.Path.Combine(ModuleHost.ModuleFolder, "BouncyCastle.Cryptography.dll")), "dependencies belong in out/OciBackup/dependencies");
+            Assert.False(System.IO.File.Exists(System.IO.Path.Combine(ModuleHost.ModuleFolder, "OciBackup.Engine.dll")), "the engine belongs in out/OciBackup/dependencies");
 
             Assert.False(System.IO.File.Exists(System.IO.Path.Combine(ModuleHost.ModuleFolder, "System.Management.Automation.dll")), "PowerShell's own assembly must not ship in the module");
         }
