@@ -49,6 +49,8 @@ namespace OciBackup.PowerShell.Tests
             Assert.All(((object[])manifest["CmdletsToExport"]!).Cast<string>(), name => Assert.DoesNotContain("*", name));
         }
 
+        internal static string[] ListedCmdlets() => ((object[])ReadManifest()["CmdletsToExport"]!).Cast<string>().ToArray();
+
         internal static Hashtable ReadManifest()
         {
             var ast = Parser.ParseFile(ModuleHost.ManifestPath, out _, out var errors);
