@@ -49,6 +49,45 @@ namespace OciBackup.PowerShell.Tests
             Assert.All(((object[])manifest["CmdletsToExport"]!).Cast<string>(), name => Assert.DoesNotContain("*", name));
         }
 
+        [Fact]
+        public void Test_ModuleManifest_accepts_the_built_manifest()
+        {
+            using var host = new ModuleHost();
+
+            var module = host.Invoke("Test-ModuleManifest -Path $args[0] -ErrorAction Stop", ModuleHost.ManifestPath).Single();
+
+            Assert.Equal("OciBackup", module.Properties["Name"].Value);
+            Assert.Equal(ReadManifest()["ModuleVersion"], module.Properties["Version"].Value!.ToString());
+            Assert.Equal(ListedCmdlets().OrderBy(n => n), ((System.Collections.IDictionary)module.Properties["ExportedCmdlets"].Value!).Keys.Cast<string>().OrderBy(n => n));
+        }
+
+        [Fact]
+        public void The_manifest_loads_types_and_formats_and_carries_gallery_metadata()
+        {
+            var manifest = ReadManifest();
+            var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
+
+            Assert.Equal(new[] { "OciBackup.Types.ps1xml" }, ((object[])manifest["TypesToProcess"]!).Cast<string>());
+            Assert.Equal(new[] { "OciBackup.Format.ps1xml" }, ((object[])manifest["FormatsToProcess"]!).Cast<string>());
+            Assert.Contains("PSEdition_Core", ((object[])psData["Tags"]!).Cast<string>());
+            Assert.Contains("PSEdition_Desktop", ((object[])psData["Tags"]!).Cast<string>());
+            Assert.StartsWith("https://", (string)psData["ProjectUri"]!);
+            Assert.EndsWith("/LICENSE", (string)psData["LicenseUri"]!);
+            Assert.False(string.IsNullOrWhiteSpace((string?)psData["ReleaseNotes"]));
+            Assert.True(System.IO.File.Exists(System.IO.Path.Combine(ModuleHost.RepositoryRoot, "LICENSE")), "the LicenseUri points at a LICENSE file at the repository root");
+        }
+
+        [Fact]
+        public void The_types_file_adds_the_Auth_alias_to_a_session()
+        {
+            using var config = new TempConfig();
+            using var host = new ModuleHost();
+
+            var auth = host.Invoke("(New-OciSession -ConfigFile $args[0]).Auth", config.ConfigFile).Single();
+
+            Assert.Equal("ApiKey", auth.ToString());
+        }
+
         internal static string[] ListedCmdlets() => ((object[])ReadManifest()["CmdletsToExport"]!).Cast<string>().ToArray();
 
         internal static Hashtable ReadManifest()

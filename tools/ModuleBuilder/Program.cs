@@ -28,12 +28,12 @@ namespace OciBackup.ModuleBuilder
                         var culture = Path.Combine(options["--module-folder"], options.GetValueOrDefault("--culture", "en-US"));
                         foreach (var written in HelpCompiler.Compile(options["--source"], culture))
                         {
-                            Console.WriteLine("help -> " + written);
+                            Console.WriteLine("help -> " + Path.GetFullPath(written));
                         }
 
                         return 0;
                     case "package":
-                        Console.WriteLine("package -> " + GalleryPackageWriter.Write(options["--module-folder"], options["--output"]));
+                        Console.WriteLine("package -> " + Path.GetFullPath(GalleryPackageWriter.Write(options["--module-folder"], options["--output"])));
                         return 0;
                     default:
                         return Usage();
