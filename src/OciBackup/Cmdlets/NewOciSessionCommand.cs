@@ -3,6 +3,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
+using OciBackup.Completion;
 using OciBackup.Engine;
 using OciBackup.Engine.Auth;
 
@@ -17,6 +18,7 @@ namespace OciBackup.Cmdlets
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? Profile { get; set; }
 
         [Parameter]
@@ -25,6 +27,7 @@ namespace OciBackup.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]
