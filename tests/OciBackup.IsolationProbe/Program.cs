@@ -49,9 +49,17 @@ namespace OciBackup.IsolationProbe
                 runspace.Open();
                 using var shell = PowerShell.Create();
                 shell.Runspace = runspace;
+                shell.AddScript("Import-Module $args[0] -ErrorAction Stop").AddArgument(manifest);
+                shell.Invoke();
+                // Nothing heavy at import: the engine and its dependencies load on first use.
+                Console.WriteLine("after-import " + string.Join(",", AppDomain.CurrentDomain.GetAssemblies()
+                    .Where(a => a != typeof(Program).Assembly)
+                    .Where(a => AssemblyLoadContext.GetLoadContext(a) != AssemblyLoadContext.Default || (a.GetName().Name ?? string.Empty).StartsWith("OciBackup", StringComparison.Ordinal))
+                    .Select(a => a.GetName().Name).OrderBy(n => n, StringComparer.Ordinal)));
+
                 // A region only OCI_REGION_METADATA defines: resolving it parses JSON with the engine's System.Text.Json.
-                shell.AddScript("Import-Module $args[0] -ErrorAction Stop; New-OciSession -ConfigFile $args[1] -Region $args[2] -ErrorAction Stop")
-                    .AddArgument(manifest).AddArgument(args[1]).AddArgument(args[2]);
+                shell.Commands.Clear();
+                shell.AddScript("New-OciSession -ConfigFile $args[0] -Region $args[1] -ErrorAction Stop").AddArgument(args[1]).AddArgument(args[2]);
                 var session = shell.Invoke().Single();
                 Console.WriteLine($"session {session.Properties["Region"].Value} {session.Properties["Endpoint"].Value} {session.Properties["Fingerprint"].Value}");
 

@@ -23,6 +23,8 @@ namespace OciBackup.PowerShell.Tests
             // Another module's BouncyCastle sits in the default context, and ours could not have joined it there.
             Assert.Contains("foreign 1.8.10.0 True", facts);
             Assert.Contains("control conflict", facts);
+            // Importing loads only the thin cmdlet assembly and the resolver: no engine, BouncyCastle, JSON or config yet.
+            Assert.Contains("after-import OciBackup,OciBackup.Isolation", facts);
             // Yet New-OciSession read the PEM key (BouncyCastle) and region metadata JSON (System.Text.Json).
             Assert.Contains($"session {ProbeRegion} https://iaas.{ProbeRegion}.example-cloud.com/ {TempConfig.Fingerprint}", facts);
 
