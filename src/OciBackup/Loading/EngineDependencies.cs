@@ -25,9 +25,6 @@ namespace OciBackup.Loading
 
         public static string DependencyFolder => Path.Combine(ModuleFolder, FolderName);
 
-        /// <summary>Whether the engine loads into its own context (PowerShell 7) rather than the shared one.</summary>
-        public static bool IsIsolated { get; private set; }
-
         public static void Register()
         {
             lock (Gate)
@@ -38,8 +35,8 @@ namespace OciBackup.Loading
                 }
 
                 _registered = true;
-                IsIsolated = !IsNetFramework() && TryRegisterIsolatedContext();
-                if (!IsIsolated)
+                var isolated = !IsNetFramework() && TryRegisterIsolatedContext();
+                if (!isolated)
                 {
                     AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencyFolder;
                 }
