@@ -10,7 +10,10 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess       = @('OciBackup.Types.ps1xml')
     FormatsToProcess     = @('OciBackup.Format.ps1xml')
+    # Exact names, no wildcards: PowerShell can then find the module's cmdlets without loading it, and the
+    # PowerShell Gallery lists them (PSCmdlet_* tags). Add each new cmdlet here.
     CmdletsToExport      = @(
         'Invoke-OciRestMethod'
         'New-OciSession'
@@ -26,7 +29,7 @@
             Tags         = @('OCI', 'Oracle', 'OracleCloud', 'Backup', 'BlockVolume', 'VolumeGroup', 'Cloud', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/ocibackup/OciBackup/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/ocibackup/OciBackup'
-            ReleaseNotes = 'First preview: sessions from your OCI config file, signed requests byte-identical to the OCI .NET SDK.'
+            ReleaseNotes = 'First preview: New-OciSession builds sessions from your OCI config file and signs requests byte-identical to the OCI .NET SDK. Offline help (Get-Help New-OciSession -Full, Get-Help about_OciBackup), tab completion of -Profile and -Region, and BouncyCastle and System.Text.Json isolated from other modules on PowerShell 7.'
         }
     }
 }

@@ -1,18 +1,23 @@
 <#
 .SYNOPSIS
-    Builds, tests and packages OciBackup for people who have pwsh.
+    Builds, documents, tests and packages OciBackup for people who have pwsh.
 .DESCRIPTION
-    Build   - dotnet build OciBackup.sln -c Release: leaves the importable module in out/OciBackup.
-    Test    - dotnet test OciBackup.sln -c Release (the README's test command), then the Pester tests
-              in tests/pester when Pester 5 is installed.
-    Package - Build, then a PowerShell Gallery package (.nupkg) of out/OciBackup in out/packages.
+    Build   - dotnet build OciBackup.sln -c Release: leaves the importable module in out/OciBackup, with its MAML
+              help and about topic in out/OciBackup/en-US (compiled from docs/help by tools/ModuleBuilder), and its
+              PowerShell Gallery package in out/packages.
+    Help    - With PlatyPS installed, recompiles docs/help with New-ExternalHelp into out/OciBackup/en-US (the
+              build's own compiler needs no pwsh; this is the reference implementation of the same schema).
+    Test    - dotnet test OciBackup.sln -c Release (the README's test command), then the Pester tests in
+              tests/pester when Pester 5 is installed.
+    Package - Build, then (re)packs out/OciBackup as out/packages/OciBackup.VERSION.nupkg, as CI does. Publish it
+              with: Publish-PSResource -NupkgPath out/packages/OciBackup.VERSION.nupkg -Repository PSGallery -ApiKey ...
     Everything CI also needs goes through dotnet only, so CI (which has no pwsh) runs the same steps.
 .EXAMPLE
-    ./build.ps1 -Task Build, Test
+    ./build.ps1 -Task Build, Help, Test, Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    [ValidateSet('Build', 'Help', 'Test', 'Package')]
     [string[]] $Task = @('Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
@@ -22,6 +27,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
 $moduleFolder = Join-Path $PSScriptRoot 'out/OciBackup'
+$packageFolder = Join-Path $PSScriptRoot 'out/packages'
 
 function Invoke-Dotnet {
     param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
@@ -36,6 +42,16 @@ foreach ($step in $Task) {
             Invoke-Dotnet build OciBackup.sln -c $Configuration
             Write-Host "Module folder: $moduleFolder"
         }
+        'Help' {
+            $platyPS = Get-Module -ListAvailable platyPS | Sort-Object Version -Descending | Select-Object -First 1
+            if (-not $platyPS) {
+                Write-Warning 'PlatyPS is not installed (Install-Module platyPS): keeping the help the build compiled with tools/ModuleBuilder.'
+                break
+            }
+            Import-Module $platyPS
+            $culture = Join-Path $moduleFolder 'en-US'
+            New-ExternalHelp -Path (Join-Path $PSScriptRoot 'docs/help') -OutputPath $culture -Force | ForEach-Object { Write-Host "Help: $($_.FullName)" }
+        }
         'Test' {
             Invoke-Dotnet test OciBackup.sln -c $Configuration
             $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Select-Object -First 1
@@ -49,14 +65,9 @@ foreach ($step in $Task) {
             }
         }
         'Package' {
-            Invoke-Dotnet build OciBackup.sln -c Release
-            $destination = Join-Path $PSScriptRoot 'out/packages'
-            New-Item -ItemType Directory -Force -Path $destination | Out-Null
-            if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {
-                throw 'Packaging needs Microsoft.PowerShell.PSResourceGet 1.1 or later (Install-Module Microsoft.PowerShell.PSResourceGet).'
-            }
-            Compress-PSResource -Path $moduleFolder -DestinationPath $destination
-            Get-ChildItem $destination -Filter *.nupkg
+            if ($Task -notcontains 'Build') { Invoke-Dotnet build OciBackup.sln -c Release }
+            Invoke-Dotnet run --project tools/ModuleBuilder -c Release --no-build -- package --module-folder $moduleFolder --output $packageFolder
+            Get-ChildItem $packageFolder -Filter *.nupkg
         }
     }
 }

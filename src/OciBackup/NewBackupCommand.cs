@@ -42,8 +42,15 @@ namespace OciBackup
         public string? DisplayName { get; set; }
 
         /// <summary><para type="description">Full or Incremental. The service's default is Incremental.</para></summary>
+        // A string, not the engine's enum: an enum-typed field would make PowerShell load the engine while it
+        // scans the cmdlets, before the engine's private load context is in place.
         [Parameter]
-        public BackupType? Type { get; set; }
+        [ValidateSet("Full", "Incremental", IgnoreCase = true)]
+        [ArgumentCompleter(typeof(Completion.BackupTypeCompleter))]
+        public string? Type { get; set; }
+
+        /// <summary>The -Type as the engine's enum, or null for the service's default.</summary>
+        internal BackupType? BackupTypeValue => Type == null ? (BackupType?)null : string.Equals(Type, "Full", StringComparison.OrdinalIgnoreCase) ? BackupType.Full : BackupType.Incremental;
 
         /// <summary><para type="description">Freeform tags: @{ key = 'value' }.</para></summary>
         [Parameter]
@@ -206,7 +213,7 @@ namespace OciBackup
         internal abstract Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken);
 
         private string DescribeAction() =>
-            (Type == null ? "a" : Type == BackupType.Full ? "a full" : "an incremental") + " backup" + (DisplayName == null ? string.Empty : $" '{DisplayName}'");
+            (BackupTypeValue == null ? "a" : BackupTypeValue == BackupType.Full ? "a full" : "an incremental") + " backup" + (DisplayName == null ? string.Empty : $" '{DisplayName}'");
 
         private string DescribeTarget(string id) => $"{ResourceKind} {id}";
 

@@ -45,6 +45,9 @@ namespace OciBackup.PowerShell.Tests
             }
         }
 
+        /// <summary>Release or Debug: the configuration this test assembly was built in (bin/CONFIGURATION/net10.0).</summary>
+        public static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
         public static string ModuleFolder => Path.Combine(RepositoryRoot, "out", "OciBackup");
 
         public static string ManifestPath => Path.Combine(ModuleFolder, "OciBackup.psd1");

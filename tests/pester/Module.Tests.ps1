@@ -93,3 +93,34 @@ Describe 'New-OciSession' {
         $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 }
+
+Describe 'Help, completion and the package' {
+    It 'shows compiled help for every exported cmdlet' {
+        foreach ($name in (Get-Module OciBackup).ExportedCmdlets.Keys) {
+            $help = Get-Help $name -Full
+            $help.Synopsis | Should -Not -BeNullOrEmpty
+            @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        }
+    }
+
+    It 'shows the about topic' {
+        Get-Help about_OciBackup | Out-String | Should -Match 'LONG DESCRIPTION'
+    }
+
+    It 'completes profiles from the -ConfigFile on the line' {
+        $config = New-TestConfig
+        $line = "New-OciSession -ConfigFile '$config' -Profile "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'DEFAULT'
+    }
+
+    It 'completes regions by id and short code' {
+        $line = 'New-OciSession -Region fr'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'fra'
+    }
+
+    It 'keeps the engine in its own load context on PowerShell 7' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        $null = New-OciSession -ConfigFile (New-TestConfig)
+        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OciBackup.Engine' }
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name | Should -Be 'OciBackup.Engine'
+    }
+}

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
+using OciBackup.Completion;
 using OciBackup.Engine;
 using OciBackup.Engine.Auth;
 using OciBackup.Engine.Http;
@@ -17,6 +18,7 @@ namespace OciBackup.Cmdlets
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? Profile { get; set; }
 
         [Parameter]
@@ -25,6 +27,7 @@ namespace OciBackup.Cmdlets
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]

@@ -66,7 +66,7 @@ namespace OciBackup.Cmdlets
             var details = new CreateVolumeBackupDetails(id)
             {
                 DisplayName = DisplayName,
-                Type = Type,
+                Type = BackupTypeValue,
                 KmsKeyId = KmsKeyId,
                 FreeformTags = FreeformTags,
                 DefinedTags = DefinedTags,

@@ -67,7 +67,7 @@ namespace OciBackup.Cmdlets
             {
                 CompartmentId = CompartmentId,
                 DisplayName = DisplayName,
-                Type = Type,
+                Type = BackupTypeValue,
                 FreeformTags = FreeformTags,
                 DefinedTags = DefinedTags,
             };

@@ -31,10 +31,12 @@ namespace OciBackup.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
-        /// <summary><para type="description">The state to wait for: Available (default), Committed, Creating, RequestReceived, Faulty or Terminated.</para></summary>
+        /// <summary><para type="description">The state to wait for: AVAILABLE (default), REQUEST_RECEIVED, CREATING, COMMITTED, TERMINATING, TERMINATED or FAULTY (also written Available, RequestReceived, ...).</para></summary>
+        // A string, not the engine's enum: see NewBackupCommand.Type.
         [Parameter]
-        [ValidateSet("Available", "Committed", "Creating", "RequestReceived", "Faulty", "Terminated", IgnoreCase = true)]
-        public BackupLifecycleState State { get; set; } = BackupLifecycleState.Available;
+        [ArgumentCompleter(typeof(Completion.BackupLifecycleStateCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string State { get; set; } = "AVAILABLE";
 
         /// <summary><para type="description">How long each backup may take, as a TimeSpan or a number of seconds.</para></summary>
         [Parameter]
@@ -43,8 +45,19 @@ namespace OciBackup.Cmdlets
 
         protected override void BeginProcessing()
         {
-            _reporter = new WaitReporter(Queue, State);
-            _waiter = new BackupWaiter(ActiveSession.Blockstorage, new BackupWaiterOptions { TargetState = State, Timeout = Timeout, Call = CallOptions }, _reporter);
+            var state = BackupLifecycleStates.Parse(State.Replace("_", string.Empty).ToUpperInvariant() switch
+            {
+                "REQUESTRECEIVED" => "REQUEST_RECEIVED",
+                var other => other,
+            });
+            if (state == BackupLifecycleState.Unknown)
+            {
+                var problem = new InputProblem("state", State, $"'{State}' is not a backup lifecycle state; use AVAILABLE, REQUEST_RECEIVED, CREATING, COMMITTED, TERMINATING, TERMINATED or FAULTY.");
+                ThrowTerminatingError(InputErrors.Record(problem, State));
+            }
+
+            _reporter = new WaitReporter(Queue, state);
+            _waiter = new BackupWaiter(ActiveSession.Blockstorage, new BackupWaiterOptions { TargetState = state, Timeout = Timeout, Call = CallOptions }, _reporter);
             _waiting = _waiter.RunAsync(StopToken);
         }
 

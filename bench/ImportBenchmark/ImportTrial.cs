@@ -1,0 +1,67 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace OciBackup.ImportBenchmark
+{
+    /// <summary>
+    /// One trial, run in a process of its own: open a hosted engine and run a trivial command (the bare start);
+    /// then, for "module", Import-Module the built module and run New-OciSession once, or for "empty", import a
+    /// manifest-only module (what any Import-Module costs PowerShell itself). Prints one line:
+    /// "trial START IMPORT FIRST LOADED" (milliseconds; LOADED is the OciBackup-related assemblies loaded by the import alone).
+    /// </summary>
+    internal static class ImportTrial
+    {
+        public static int Run(string kind, string manifest, string configFile)
+        {
+            var clock = Stopwatch.StartNew();
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            Invoke(runspace, "$null = 1");
+            var start = clock.Elapsed.TotalMilliseconds;
+            if (kind == "bare")
+            {
+                Console.WriteLine(FormattableString.Invariant($"trial {start:0.0} 0 0 -"));
+                return 0;
+            }
+
+            clock.Restart();
+            Invoke(runspace, "Import-Module $args[0] -ErrorAction Stop", manifest);
+            var import = clock.Elapsed.TotalMilliseconds;
+            var loaded = string.Join(",", AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name)
+                .Where(n => n != null && (n.StartsWith("OciBackup", StringComparison.Ordinal) || n.StartsWith("BouncyCastle", StringComparison.Ordinal) || n == "System.Text.Json"))
+                .OrderBy(n => n, StringComparer.Ordinal));
+
+            if (kind == "empty")
+            {
+                Console.WriteLine(FormattableString.Invariant($"trial {start:0.0} {import:0.0} 0 -"));
+                return 0;
+            }
+
+            clock.Restart();
+            Invoke(runspace, "$null = New-OciSession -ConfigFile $args[0] -ErrorAction Stop", configFile);
+            var first = clock.Elapsed.TotalMilliseconds;
+            Console.WriteLine(FormattableString.Invariant($"trial {start:0.0} {import:0.0} {first:0.0} {loaded}"));
+            return 0;
+        }
+
+        private static void Invoke(Runspace runspace, string script, params object[] arguments)
+        {
+            using var shell = PowerShell.Create();
+            shell.Runspace = runspace;
+            shell.AddScript(script);
+            foreach (var argument in arguments)
+            {
+                shell.AddArgument(argument);
+            }
+
+            shell.Invoke();
+            if (shell.HadErrors)
+            {
+                throw new InvalidOperationException(string.Join("; ", shell.Streams.Error.Select(e => e.ToString())));
+            }
+        }
+    }
+}

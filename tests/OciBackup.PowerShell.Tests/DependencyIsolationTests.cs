@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Xunit;
+
+namespace OciBackup.PowerShell.Tests
+{
+    public class DependencyIsolationTests
+    {
+        private const string ProbeRegion = "xx-probe-1";
+
+        [Fact]
+        public void The_module_works_beside_another_bouncycastle_and_powershells_own_system_text_json()
+        {
+            using var config = new TempConfig();
+
+            var facts = RunProbe(config.ConfigFile);
+
+            // Another module's BouncyCastle sits in the default context, and ours could not have joined it there.
+            Assert.Contains("foreign 1.8.10.0 True", facts);
+            Assert.Contains("control conflict", facts);
+            // Importing loads only the thin cmdlet assembly and the resolver: no engine, BouncyCastle, JSON or config yet.
+            Assert.Contains("after-import OciBackup,OciBackup.Isolation", facts);
+            // Yet New-OciSession read the PEM key (BouncyCastle) and region metadata JSON (System.Text.Json).
+            Assert.Contains($"session {ProbeRegion} https://iaas.{ProbeRegion}.example-cloud.com/ {TempConfig.Fingerprint}", facts);
+
+            Assert.Contains("assembly BouncyCastle.Cryptography 1.8.10.0 Default", facts);
+            Assert.Contains("assembly BouncyCastle.Cryptography 2.0.0.0 OciBackup.Engine", facts);
+            Assert.Contains("assembly System.Text.Json 8.0.0.0 OciBackup.Engine", facts);
+            Assert.Contains(facts, f => f.StartsWith("assembly System.Text.Json 10.", StringComparison.Ordinal) && f.EndsWith(" Default", StringComparison.Ordinal));
+            Assert.Contains(facts, f => f.StartsWith("assembly OciBackup.Engine ", StringComparison.Ordinal) && f.EndsWith(" OciBackup.Engine", StringComparison.Ordinal));
+            Assert.Contains(facts, f => f.StartsWith("assembly OciBackup ", StringComparison.Ordinal) && f.EndsWith(" Default", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_cmdlet_assembly_references_no_dependency_of_the_engine()
+        {
+            using var stream = File.OpenRead(Path.Combine(ModuleHost.ModuleFolder, "OciBackup.dll"));
+            using var reader = new PEReader(stream);
+            var metadata = reader.GetMetadataReader();
+
+            var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).OrderBy(n => n, StringComparer.Ordinal);
+
+            // Cmdlets reach BouncyCastle and System.Text.Json only through the engine, so no dependency type crosses
+            // from the engine's private load context into PowerShell's.
+            Assert.Equal(new[] { "OciBackup.Engine", "System.Management.Automation", "netstandard" }, references);
+        }
+
+        [Fact]
+        public void No_cmdlet_takes_or_returns_a_type_of_the_engines_dependencies()
+        {
+            using var host = new ModuleHost();
+
+            var types = host.Invoke(
+                "foreach ($c in (Get-Module OciBackup).ExportedCmdlets.Values) {" +
+                "  foreach ($p in $c.Parameters.Values) { $p.ParameterType }" +
+                "  foreach ($o in $c.OutputType) { $o.Type; if ($o.Type) { foreach ($m in $o.Type.GetProperties()) { $m.PropertyType } } } }")
+                .Select(o => (Type)o.BaseObject).ToList();
+
+            Assert.NotEmpty(types);
+            Assert.All(types, type => Assert.DoesNotContain(type.Assembly.GetName().Name, new[] { "BouncyCastle.Cryptography", "System.Text.Json", "System.Text.Encodings.Web" }));
+        }
+
+        private static IReadOnlyList<string> RunProbe(string configFile)
+        {
+            var probe = Path.Combine(ModuleHost.RepositoryRoot, "tests", "OciBackup.IsolationProbe", "bin", ModuleHost.BuildConfiguration, "net10.0", "OciBackup.IsolationProbe.dll");
+            Assert.True(File.Exists(probe), probe + " is missing: build the solution");
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { probe, ModuleHost.ManifestPath, configFile, ProbeRegion })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["OCI_REGION_METADATA"] =
+                "{\"realmKey\":\"oc99\",\"realmDomainComponent\":\"example-cloud.com\",\"regionKey\":\"zzz\",\"regionIdentifier\":\"" + ProbeRegion + "\"}";
+            using var process = Process.Start(start)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(60_000), "the probe did not finish within a minute");
+            Assert.True(process.ExitCode == 0, "the probe failed: " + output + errors.Result);
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+    }
+}
