@@ -1,0 +1,131 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using OciBackup.Emulator;
+
+// dotnet run -c Release --project bench/BulkBenchmark [-- --volumes 500 --rate 100 --latency-ms 50 --backup-seconds 3 --serial-sample 20]
+//
+// Creates a backup of every volume and waits until all are AVAILABLE, through the real cmdlets in the
+// hosted PowerShell engine, against the emulator with a set per-request latency, backup duration and
+// service rate limit. Prints, from one run: our time; the physical limit for that setting (volumes ÷
+// rate limit + one backup duration + one round trip); the same job done one volume at a time (create,
+// wait, next — measured on a sample of volumes and scaled, since it is linear and would take tens of
+// minutes in full); and the ratios.
+var volumes = Option("--volumes", 500);
+var rate = Option("--rate", 100);
+var latencyMs = Option("--latency-ms", 50);
+var backupSeconds = Option("--backup-seconds", 3);
+var serialSample = Option("--serial-sample", 20);
+var throttle = Option("--throttle-limit", 32);
+
+var repository = FindRepository();
+var manifest = Path.Combine(repository, "out", "OciBackup", "OciBackup.psd1");
+var directory = Path.Combine(Path.GetTempPath(), "ocibackup-bench-" + Guid.NewGuid().ToString("N"));
+var options = new EmulatorOptions
+{
+    InitConfigDirectory = directory,
+    BackupDuration = TimeSpan.FromSeconds(backupSeconds),
+    VolumesPerCompartment = volumes + serialSample,
+    VolumeGroupsPerCompartment = 0,
+    DefaultPageSize = 1000,
+    RandomSeed = 7,
+};
+options.CompartmentNames.Add("bench");
+options.Faults = new FaultSettings { RateLimitPerSecond = rate, LatencyMilliseconds = latencyMs };
+await using var emulator = await EmulatorHost.StartAsync(options);
+var all = emulator.Compartments.Single().VolumeIds.ToArray();
+var bulkVolumes = all.Take(volumes).ToArray();
+var serialVolumes = all.Skip(volumes).Take(serialSample).ToArray();
+
+using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+runspace.Open();
+Run("Import-Module $args[0] -ErrorAction Stop; $global:session = New-OciSession -ConfigFile $args[1] -Endpoint $args[2] -ErrorAction Stop",
+    manifest, emulator.GeneratedConfigFile!, emulator.BaseAddress.GetLeftPart(UriPartial.Authority));
+
+Console.WriteLine($"OciBackup bulk benchmark: {volumes} volumes, service rate limit {rate} req/s, latency {latencyMs} ms, backup duration {backupSeconds} s, -ThrottleLimit {throttle}");
+
+var before = Snapshot(emulator);
+var clock = Stopwatch.StartNew();
+var output = Run($"$args[0] | New-OciVolumeBackup -Session $session -Wait -ThrottleLimit {throttle} -Timeout 3600", (object)bulkVolumes);
+var ours = clock.Elapsed;
+var after = Snapshot(emulator);
+var available = output.Count(o => (string?)o.Properties["LifecycleState"]?.Value == "AVAILABLE");
+if (available != volumes || bulkVolumes.Any(v => emulator.Statistics.VolumeBackupsCreated(v) != 1))
+{
+    Console.Error.WriteLine($"The bulk run is wrong: {available} of {volumes} AVAILABLE.");
+    return 1;
+}
+
+clock.Restart();
+Run("foreach ($volume in $args[0]) { New-OciVolumeBackup $volume -Session $session -Wait -Timeout 3600 }", (object)serialVolumes);
+var serialSampleTime = clock.Elapsed;
+var serial = TimeSpan.FromTicks(serialSampleTime.Ticks * volumes / Math.Max(1, serialSample));
+var limit = TimeSpan.FromSeconds((double)volumes / rate + backupSeconds + latencyMs / 1000.0);
+
+Console.WriteLine();
+Console.WriteLine($"  ours (bulk, one pipeline)      {Seconds(ours),9} s   {after.Requests - before.Requests} requests ({after.Creates - before.Creates} creates, {after.Gets - before.Gets} gets, {after.Lists - before.Lists} lists), {after.Throttled - before.Throttled} answered 429");
+Console.WriteLine($"  physical limit                 {Seconds(limit),9} s   = {volumes} / {rate} req/s + {backupSeconds} s backup + {latencyMs} ms round trip");
+Console.WriteLine($"  one volume at a time           {Seconds(serial),9} s   (measured {Seconds(serialSampleTime)} s for {serialSample} volumes, scaled to {volumes})");
+Console.WriteLine();
+Console.WriteLine($"  ours / physical limit          {ours.TotalSeconds / limit.TotalSeconds,9:0.00}x  (goal <= 1.15x: {(ours.TotalSeconds / limit.TotalSeconds <= 1.15 ? "met" : "NOT met")})");
+Console.WriteLine($"  one at a time / ours           {serial.TotalSeconds / ours.TotalSeconds,9:0.0}x  (goal >= 5x: {(serial.TotalSeconds / ours.TotalSeconds >= 5 ? "met" : "NOT met")})");
+try
+{
+    Directory.Delete(directory, recursive: true);
+}
+catch (IOException)
+{
+}
+
+return 0;
+
+System.Collections.ObjectModel.Collection<PSObject> Run(string script, params object[] arguments)
+{
+    using var shell = PowerShell.Create();
+    shell.Runspace = runspace;
+    shell.AddScript(script);
+    foreach (var argument in arguments)
+    {
+        shell.AddArgument(argument);
+    }
+
+    var result = shell.Invoke();
+    if (shell.Streams.Error.Count > 0)
+    {
+        throw new InvalidOperationException("The script wrote errors: " + string.Join(" | ", shell.Streams.Error.Take(3)));
+    }
+
+    return result;
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+
+static (long Requests, long Creates, long Gets, long Lists, long Throttled) Snapshot(EmulatorHost emulator)
+{
+    var byOperation = emulator.Statistics.RequestsByOperation;
+    long Count(string operation) => byOperation.TryGetValue(operation, out var n) ? n : 0;
+    return (emulator.Statistics.Requests, Count("CreateVolumeBackup"), Count("GetVolumeBackup"), Count("ListVolumeBackups"), emulator.Statistics.FaultCount(FaultKind.RateLimited));
+}
+
+static string FindRepository()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "OciBackup.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new DirectoryNotFoundException("OciBackup.sln not found above " + AppContext.BaseDirectory);
+}
