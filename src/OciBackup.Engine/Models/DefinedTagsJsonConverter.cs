@@ -38,7 +38,7 @@ namespace OciBackup.Engine.Models
                 {
                     var key = reader.GetString()!;
                     reader.Read();
-                    var value = ReadValue(ref reader);
+                    var value = TagsJsonConverter.ReadScalar(ref reader);
                     if (value != null)
                     {
                         tags[key] = value;
@@ -68,29 +68,6 @@ namespace OciBackup.Engine.Models
             }
 
             writer.WriteEndObject();
-        }
-
-        private static object? ReadValue(ref Utf8JsonReader reader)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    return reader.GetString();
-                case JsonTokenType.True:
-                    return true;
-                case JsonTokenType.False:
-                    return false;
-                case JsonTokenType.Number:
-                    return reader.TryGetInt64(out var whole) ? whole : (object)reader.GetDouble();
-                case JsonTokenType.Null:
-                    return null;
-                default:
-                    // Anything richer than the service documents is kept as its JSON text.
-                    using (var document = JsonDocument.ParseValue(ref reader))
-                    {
-                        return document.RootElement.GetRawText();
-                    }
-            }
         }
     }
 }

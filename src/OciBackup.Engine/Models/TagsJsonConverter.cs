@@ -55,7 +55,8 @@ namespace OciBackup.Engine.Models
 
         internal static Hashtable NewTable() => new Hashtable(StringComparer.OrdinalIgnoreCase);
 
-        private static object? ReadScalar(ref Utf8JsonReader reader)
+        /// <summary>A tag value as a plain .NET value: string, bool, long, double, null, or the JSON text of anything richer.</summary>
+        internal static object? ReadScalar(ref Utf8JsonReader reader)
         {
             switch (reader.TokenType)
             {
