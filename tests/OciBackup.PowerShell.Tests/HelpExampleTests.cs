@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace OciBackup.PowerShell.Tests
@@ -12,8 +13,10 @@ namespace OciBackup.PowerShell.Tests
     /// <item>A block whose lines start with "PS&gt; " is a prompt session: the "PS&gt; " lines (and "&gt;&gt; "
     /// continuations) run, every other line is shown output and is skipped. A block without prompts is a runbook and
     /// runs whole.</item>
-    /// <item>The preamble (<see cref="Preamble"/>) runs first, in a fresh runspace with the module imported: it
-    /// stands the emulator in for OCI. The current location is a folder holding ./emulator-oci/config (as
+    /// <item>Each example runs in a runspace of its own with the module imported, against an emulator of its own,
+    /// so nothing leaks from one example to the next: no variables or default sessions, no backups, no retry tokens
+    /// remembered for a -RunKey. The preamble (<see cref="Preamble"/>) runs first: it stands the emulator in for
+    /// OCI. The current location is a folder holding ./emulator-oci/config (as
     /// "dotnet run --project src/OciBackup.Emulator -- --port 8080 --init-config ./emulator-oci" writes it), with a
     /// [DEFAULT] profile and a [PROD] profile whose key is encrypted. New-OciSession defaults to that config file
     /// (so "~/.oci/config" examples need no file of their own) and to the emulator's endpoint, $session is a
@@ -26,11 +29,14 @@ namespace OciBackup.PowerShell.Tests
     /// Sort-Object, ConvertTo-Json, Get-Content, Set-Location). Examples use property access, string expressions
     /// and the core commands; a stand-in added to the preamble must say what it skips.</item>
     /// <item>Output goes through Out-Default, so the module's format views render too.</item>
+    /// <item>The emulator's inventory is EmulatorHost's default, seeded: one compartment holding five volumes, two of
+    /// them in one volume group, so an example that backs up "every volume in the compartment" stays quick. The
+    /// preamble names them as a reader of the page would expect: $compartmentId is that compartment's OCID,
+    /// $volumeId and $volumeId2 are two of its volumes, and $volumeGroupId is its volume group
+    /// ($ExampleCompartmentId, $ExampleVolumeIds and $ExampleVolumeGroupIds hold the same OCIDs, all of them).</item>
     /// </list>
-    /// The emulator's inventory (compartments, volumes, groups) is EmulatorHost's default, seeded; an example that
-    /// needs an OCID can take one from $ExampleVolumeIds / $ExampleVolumeGroupIds / $ExampleCompartmentId.
     /// </summary>
-    public class HelpExampleTests : IClassFixture<ExampleEmulator>
+    public sealed class HelpExampleTests : IAsyncLifetime
     {
         public const string DocumentedEmulatorUrl = "http://127.0.0.1:8080";
 
@@ -43,6 +49,10 @@ $ExampleCompartmentId = $args[3]
 $ExampleVolumeIds = $args[4]
 $ExampleVolumeGroupIds = $args[5]
 $ExamplePassPhrase = $args[6]
+$compartmentId = $ExampleCompartmentId
+$volumeId = $ExampleVolumeIds[0]
+$volumeId2 = $ExampleVolumeIds[1]
+$volumeGroupId = $ExampleVolumeGroupIds[0]
 function Read-Host {
     param([Parameter(Position = 0)] [string] $Prompt, [switch] $AsSecureString)
     $typed = [System.Security.SecureString]::new()
@@ -53,12 +63,11 @@ $session = New-OciSession
 $PSDefaultParameterValues['*-Oci*:Session'] = $session
 ";
 
-        private readonly ExampleEmulator _emulator;
+        private readonly ExampleEmulator _emulator = new ExampleEmulator();
 
-        public HelpExampleTests(ExampleEmulator emulator)
-        {
-            _emulator = emulator;
-        }
+        public Task InitializeAsync() => _emulator.InitializeAsync();
+
+        public Task DisposeAsync() => _emulator.DisposeAsync();
 
         public static IEnumerable<object[]> Examples =>
             HelpPages.All.SelectMany(p => p.Examples.Select((e, i) => new object[] { p.Name, i + 1 }));
