@@ -85,6 +85,15 @@ namespace OciBackup.PowerShell.Tests
             Assert.Equal(7, Complete("Test-OciCompletion -State ").Count);
         }
 
+        [Fact]
+        public void The_backup_cmdlets_complete_their_state_and_type()
+        {
+            Assert.Equal(new[] { "Full", "Incremental" }, Complete("New-OciVolumeBackup -Type "));
+            Assert.Equal(new[] { "Full" }, Complete("New-OciVolumeGroupBackup -Type f"));
+            Assert.Equal("AVAILABLE", Complete("Wait-OciBackup -State ").First());
+            Assert.Equal(new[] { "COMMITTED", "CREATING" }, Complete("Wait-OciBackup -State c").OrderBy(v => v));
+        }
+
         public void Dispose() => _host.Dispose();
 
         private List<string> Complete(string beforeCursor, string afterCursor = "") =>
