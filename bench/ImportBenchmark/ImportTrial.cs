@@ -11,10 +11,12 @@ namespace OciBackup.ImportBenchmark
     /// then, for "module", Import-Module the built module and run New-OciSession once, or for "empty", import a
     /// manifest-only module (what any Import-Module costs PowerShell itself). Prints one line:
     /// "trial START IMPORT FIRST LOADED" (milliseconds; LOADED is the OciBackup-related assemblies loaded by the import alone).
+    /// "warm" first imports another (manifest-only) module, untimed, as an interactive pwsh has imported modules
+    /// (PSReadLine) before the user's first Import-Module: PowerShell's own import machinery is then already compiled.
     /// </summary>
     internal static class ImportTrial
     {
-        public static int Run(string kind, string manifest, string configFile)
+        public static int Run(string kind, string manifest, string configFile, string? warmUpManifest)
         {
             var clock = Stopwatch.StartNew();
             using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
@@ -25,6 +27,11 @@ namespace OciBackup.ImportBenchmark
             {
                 Console.WriteLine(FormattableString.Invariant($"trial {start:0.0} 0 0 -"));
                 return 0;
+            }
+
+            if (kind == "warm" && warmUpManifest != null)
+            {
+                Invoke(runspace, "Import-Module $args[0] -ErrorAction Stop", warmUpManifest);
             }
 
             clock.Restart();
