@@ -208,7 +208,22 @@ namespace OciBackup
 
         internal Dictionary<string, Dictionary<string, object>>? DefinedTags { get; private set; }
 
-        internal abstract List<InputProblem> CheckItem(string id);
+        /// <summary>The service's name of the id field (<c>volumeId</c>) and the OCID type it must have (<c>volume</c>).</summary>
+        internal abstract string IdField { get; }
+
+        internal abstract string IdType { get; }
+
+        internal List<InputProblem> CheckItem(string id)
+        {
+            var problems = new List<InputProblem>();
+            var problem = InputRules.CheckOcid(IdField, id, IdType);
+            if (problem != null)
+            {
+                problems.Add(problem);
+            }
+
+            return problems;
+        }
 
         internal abstract Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken);
 

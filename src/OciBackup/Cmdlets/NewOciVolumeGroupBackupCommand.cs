@@ -49,17 +49,9 @@ namespace OciBackup.Cmdlets
             return problems;
         }
 
-        internal override List<InputProblem> CheckItem(string id)
-        {
-            var problems = new List<InputProblem>();
-            var problem = InputRules.CheckOcid("volumeGroupId", id, "volumegroup");
-            if (problem != null)
-            {
-                problems.Add(problem);
-            }
+        internal override string IdField => "volumeGroupId";
 
-            return problems;
-        }
+        internal override string IdType => "volumegroup";
 
         internal override async Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken)
         {

@@ -17,41 +17,29 @@ namespace OciBackup.Tests.Http
     /// </summary>
     public sealed class EmulatorInteropTests : IAsyncLifetime
     {
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "ocibackup-interop-" + Guid.NewGuid().ToString("N"));
-        private EmulatorHost? _emulator;
-        private OciSession? _session;
+        private RunningEmulator? _running;
 
-        private EmulatorHost Emulator => _emulator!;
+        private EmulatorHost Emulator => _running!.Host;
 
-        private OciSession Session => _session!;
+        private OciSession Session => _running!.Session;
 
         public async Task InitializeAsync()
         {
-            var options = new EmulatorOptions
+            _running = await RunningEmulator.StartAsync(options =>
             {
-                InitConfigDirectory = _directory,
-                BackupDuration = TimeSpan.FromMilliseconds(300),
-                VolumesPerCompartment = 5,
-                DefaultPageSize = 2,
-            };
-            options.CompartmentNames.Add("interop");
-            _emulator = await EmulatorHost.StartAsync(options);
-            _session = OciSession.Create(new OciSessionOptions
-            {
-                ConfigFile = Emulator.GeneratedConfigFile,
-                Endpoint = Emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
+                options.BackupDuration = TimeSpan.FromMilliseconds(300);
+                options.VolumesPerCompartment = 5;
+                options.DefaultPageSize = 2;
+                options.CompartmentNames.Add("interop");
             });
         }
 
         public async Task DisposeAsync()
         {
-            _session?.Dispose();
-            if (_emulator != null)
+            if (_running != null)
             {
-                await _emulator.DisposeAsync();
+                await _running.DisposeAsync();
             }
-
-            Directory.Delete(_directory, recursive: true);
         }
 
         [Fact]

@@ -17,51 +17,39 @@ namespace OciBackup.Tests.Waiting
     {
         private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "ocibackup-waiting-" + Guid.NewGuid().ToString("N"));
         private readonly ITestOutputHelper _output;
-        private EmulatorHost? _emulator;
-        private OciSession? _session;
+        private RunningEmulator? _running;
 
         public BackupWaiterEmulatorTests(ITestOutputHelper output)
         {
             _output = output;
         }
 
-        private EmulatorHost Emulator => _emulator!;
+        private EmulatorHost Emulator => _running!.Host;
 
-        private OciSession Session => _session!;
+        private OciSession Session => _running!.Session;
 
         public async Task InitializeAsync()
         {
-            var options = new EmulatorOptions
+            _running = await RunningEmulator.StartAsync(options =>
             {
-                InitConfigDirectory = _directory,
-                BackupDuration = TimeSpan.FromMilliseconds(700),
-                BackupDurationJitter = TimeSpan.FromMilliseconds(300),
-                VolumesPerCompartment = 16,
-                VolumeGroupsPerCompartment = 6,
-                VolumesPerGroup = 2,
-                RandomSeed = 20261123,
-                Faults = new FaultSettings { FaultyBackupShare = 0.25 },
-            };
-            options.CompartmentNames.Add("nightly");
-            _emulator = await EmulatorHost.StartAsync(options);
-            _session = OciSession.Create(new OciSessionOptions
-            {
-                ConfigFile = Emulator.GeneratedConfigFile,
-                Endpoint = Emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
+                options.BackupDuration = TimeSpan.FromMilliseconds(700);
+                options.BackupDurationJitter = TimeSpan.FromMilliseconds(300);
+                options.VolumesPerCompartment = 16;
+                options.VolumeGroupsPerCompartment = 6;
+                options.VolumesPerGroup = 2;
+                options.RandomSeed = 20261123;
+                options.Faults = new FaultSettings { FaultyBackupShare = 0.25 };
+                options.CompartmentNames.Add("nightly");
             });
         }
 
         public async Task DisposeAsync()
         {
-            _session?.Dispose();
-            if (_emulator != null)
+            if (_running != null)
             {
-                await _emulator.DisposeAsync();
+                await _running.DisposeAsync();
             }
-
-            Directory.Delete(_directory, recursive: true);
         }
 
         [Fact]
