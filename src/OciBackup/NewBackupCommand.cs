@@ -20,7 +20,7 @@ namespace OciBackup
     /// one retry token per item, optionally wait for each to become AVAILABLE, and write every
     /// result, error and progress record on the pipeline thread. A failed item never stops the rest.
     /// </summary>
-    public abstract class NewBackupCommand : OciCmdlet
+    public abstract class NewBackupCommand : RetryingOciCmdlet
     {
         private const int CreateActivityId = 70;
         private readonly List<Task> _work = new List<Task>();

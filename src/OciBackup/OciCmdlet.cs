@@ -27,20 +27,6 @@ namespace OciBackup
         [ValidateNotNull]
         public OciSession? Session { get; set; }
 
-        /// <summary><para type="description">Make each call once: no retry on throttling, service errors, timeouts or dropped connections.</para></summary>
-        [Parameter]
-        public SwitchParameter NoRetry { get; set; }
-
-        /// <summary><para type="description">At most this many attempts per call (default: the session's, 8).</para></summary>
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int MaxAttempts { get; set; }
-
-        /// <summary><para type="description">Stop retrying a call after this long, as a TimeSpan or a number of seconds (default: the session's, 600 s).</para></summary>
-        [Parameter]
-        [SecondsToTimeSpan]
-        public TimeSpan MaxRetryTime { get; set; }
-
         internal PipelineQueue Queue { get; } = new PipelineQueue();
 
         // Kept apart from the source: workers may still look at it after PowerShell disposes the command.
@@ -105,18 +91,8 @@ namespace OciBackup
             return "PowerShell";
         }
 
-        /// <summary>The retry policy this invocation asks for (-NoRetry, -MaxAttempts, -MaxRetryTime), or null for the session's.</summary>
-        internal RetryPolicy? RetryPolicyOverride()
-        {
-            if (NoRetry)
-            {
-                return RetryPolicy.None;
-            }
-
-            var attempts = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAttempts)) ? MaxAttempts : (int?)null;
-            var time = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetryTime)) ? MaxRetryTime : (TimeSpan?)null;
-            return attempts == null && time == null ? null : ActiveSession.Http.RetryPolicy.WithLimits(attempts, time);
-        }
+        /// <summary>The retry policy this invocation asks for, or null for the session's.</summary>
+        internal virtual RetryPolicy? RetryPolicyOverride() => null;
 
         protected override void StopProcessing()
         {

@@ -14,7 +14,7 @@ namespace OciBackup.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "OciRestMethod", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
-    public sealed class InvokeOciRestMethodCommand : OciCmdlet
+    public sealed class InvokeOciRestMethodCommand : RetryingOciCmdlet
     {
         /// <summary><para type="description">The HTTP method.</para></summary>
         [Parameter]
