@@ -81,40 +81,42 @@ internal sealed class OciOperations
         return ApiResponse.Ok(ResourceJson.Write(group, _clock.UtcNow, ResourceJson.VolumeGroup), ETag.For(group.Id, group.LifecycleState));
     }
 
-    public ApiResponse ListVolumeBackups(IQueryCollection query)
+    public ApiResponse ListVolumeBackups(IQueryCollection query) =>
+        ListBackups(query, VolumeBackupStates, "ListVolumeBackups", "volumeId", _store.VolumeBackupsIn, b => b.Volume.Id,
+            b => b.DisplayName, (b, now) => b.LifecycleState(now), b => b.Timeline.RequestReceived, b => b.Sequence, ResourceJson.VolumeBackup);
+
+    public ApiResponse ListVolumeGroupBackups(IQueryCollection query) =>
+        ListBackups(query, VolumeGroupBackupStates, "ListVolumeGroupBackups", "volumeGroupId", _store.VolumeGroupBackupsIn, b => b.VolumeGroup.Id,
+            b => b.DisplayName, (b, now) => b.LifecycleState(now), b => b.Timeline.RequestReceived, b => b.Sequence, ResourceJson.VolumeGroupBackup);
+
+    /// <summary>Both backup lists: compartment, parent (volume or group), name and state filters, then a page.</summary>
+    private ApiResponse ListBackups<T>(
+        IQueryCollection query,
+        IReadOnlyCollection<string> states,
+        string operation,
+        string parentParameter,
+        Func<string, IEnumerable<T>> inCompartment,
+        Func<T, string> parentId,
+        Func<T, string> displayName,
+        Func<T, DateTimeOffset, string> lifecycleState,
+        Func<T, DateTimeOffset> requested,
+        Func<T, long> sequence,
+        Action<System.Text.Json.Utf8JsonWriter, T, DateTimeOffset> write)
     {
-        ApiError? error = ListQuery.TryParse(query, _defaultPageSize, VolumeBackupStates, out ListQuery? list);
+        ApiError? error = ListQuery.TryParse(query, _defaultPageSize, states, out ListQuery? list);
         if (error is not null)
         {
             return error;
         }
 
-        string? volumeId = ListQuery.Single(query, "volumeId");
+        string? parent = ListQuery.Single(query, parentParameter);
         DateTimeOffset now = _clock.UtcNow;
-        IEnumerable<VolumeBackup> items = _store.VolumeBackupsIn(list!.CompartmentId)
-            .Where(b => (volumeId is null || b.Volume.Id == volumeId)
-                && (list.DisplayName is null || b.DisplayName == list.DisplayName)
-                && (list.LifecycleState is null || b.LifecycleState(now) == list.LifecycleState));
-        uint hash = PageToken.HashQuery("ListVolumeBackups", list.CompartmentId, volumeId, list.DisplayName, list.LifecycleState, list.SortBy, list.Descending ? "D" : "A");
-        return Page(list, hash, items, b => b.DisplayName, b => b.Timeline.RequestReceived, b => b.Sequence, now, ResourceJson.VolumeBackup);
-    }
-
-    public ApiResponse ListVolumeGroupBackups(IQueryCollection query)
-    {
-        ApiError? error = ListQuery.TryParse(query, _defaultPageSize, VolumeGroupBackupStates, out ListQuery? list);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        string? volumeGroupId = ListQuery.Single(query, "volumeGroupId");
-        DateTimeOffset now = _clock.UtcNow;
-        IEnumerable<VolumeGroupBackup> items = _store.VolumeGroupBackupsIn(list!.CompartmentId)
-            .Where(b => (volumeGroupId is null || b.VolumeGroup.Id == volumeGroupId)
-                && (list.DisplayName is null || b.DisplayName == list.DisplayName)
-                && (list.LifecycleState is null || b.LifecycleState(now) == list.LifecycleState));
-        uint hash = PageToken.HashQuery("ListVolumeGroupBackups", list.CompartmentId, volumeGroupId, list.DisplayName, list.LifecycleState, list.SortBy, list.Descending ? "D" : "A");
-        return Page(list, hash, items, b => b.DisplayName, b => b.Timeline.RequestReceived, b => b.Sequence, now, ResourceJson.VolumeGroupBackup);
+        IEnumerable<T> items = inCompartment(list!.CompartmentId)
+            .Where(b => (parent is null || parentId(b) == parent)
+                && (list.DisplayName is null || displayName(b) == list.DisplayName)
+                && (list.LifecycleState is null || lifecycleState(b, now) == list.LifecycleState));
+        uint hash = PageToken.HashQuery(operation, list.CompartmentId, parent, list.DisplayName, list.LifecycleState, list.SortBy, list.Descending ? "D" : "A");
+        return Page(list, hash, items, displayName, requested, sequence, now, write);
     }
 
     public ApiResponse ListVolumes(IQueryCollection query)

@@ -48,9 +48,7 @@ namespace OciBackup.Tests.Waiting
 
             waiter.Add(new WaitTarget("vb-a", BackupKind.Volume));
             waiter.Add(new WaitTarget("vb-b", BackupKind.Volume));
-            waiter.Add(new WaitTarget("vb-c", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-c", BackupKind.Volume));
 
             Assert.Equal(new[] { "vb-b", "vb-c", "vb-a" }, _observer.ReachedIds);
             Assert.All(_observer.Outcomes, o => Assert.Equal("AVAILABLE", o.Backup!.LifecycleState));
@@ -67,9 +65,7 @@ namespace OciBackup.Tests.Waiting
             var waiter = Waiter();
 
             waiter.Add(new WaitTarget("vb-faulty", BackupKind.Volume));
-            waiter.Add(new WaitTarget("vb-fine", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-fine", BackupKind.Volume));
 
             var failure = _observer.FailureOf("vb-faulty");
             Assert.Equal(WaitFailureKind.Faulty, failure.Kind);
@@ -86,9 +82,7 @@ namespace OciBackup.Tests.Waiting
             _service.Add("vb-gone", BackupKind.Volume, "c1", Epoch, (TimeSpan.FromSeconds(3), "TERMINATING"), (TimeSpan.FromSeconds(6), "TERMINATED"));
             var waiter = Waiter();
 
-            waiter.Add(new WaitTarget("vb-gone", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-gone", BackupKind.Volume));
 
             var failure = _observer.FailureOf("vb-gone");
             Assert.Equal(WaitFailureKind.Terminated, failure.Kind);
@@ -101,9 +95,7 @@ namespace OciBackup.Tests.Waiting
             _service.Add("vgb-done", BackupKind.VolumeGroup, "c1", Epoch.AddHours(-1), Available(after: 60));
             var waiter = Waiter(o => o.TargetState = BackupLifecycleState.Committed);
 
-            waiter.Add(new WaitTarget("vgb-done", BackupKind.VolumeGroup));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vgb-done", BackupKind.VolumeGroup));
 
             Assert.Equal("AVAILABLE", _observer.BackupOf("vgb-done").LifecycleState);
             Assert.Equal(Epoch, _observer.WhenDone("vgb-done"));
@@ -116,9 +108,7 @@ namespace OciBackup.Tests.Waiting
             _service.Add("vb-faulty", BackupKind.Volume, "c1", Epoch, (TimeSpan.FromSeconds(5), "FAULTY"));
             var waiter = Waiter(o => o.TargetState = BackupLifecycleState.Faulty);
 
-            waiter.Add(new WaitTarget("vb-faulty", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-faulty", BackupKind.Volume));
 
             Assert.Equal("FAULTY", _observer.BackupOf("vb-faulty").LifecycleState);
         }
@@ -128,9 +118,7 @@ namespace OciBackup.Tests.Waiting
         {
             var waiter = Waiter();
 
-            waiter.Add(new WaitTarget("vb-missing", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-missing", BackupKind.Volume));
 
             var failure = _observer.FailureOf("vb-missing");
             Assert.Equal(WaitFailureKind.NotFound, failure.Kind);
@@ -146,9 +134,7 @@ namespace OciBackup.Tests.Waiting
             _service.FailGets("vb-a", 401);
             var waiter = Waiter();
 
-            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-a", BackupKind.Volume));
 
             var failure = _observer.FailureOf("vb-a");
             Assert.Equal(WaitFailureKind.Error, failure.Kind);
@@ -166,9 +152,7 @@ namespace OciBackup.Tests.Waiting
 
             waiter.Add(new WaitTarget("vb-quick", BackupKind.Volume));
             waiter.Add(new WaitTarget("vb-stuck", BackupKind.Volume));
-            waiter.Add(new WaitTarget("vb-waiting", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-waiting", BackupKind.Volume));
 
             Assert.Equal(new[] { "vb-quick" }, _observer.ReachedIds);
             var stuck = _observer.FailureOf("vb-stuck");
@@ -185,9 +169,7 @@ namespace OciBackup.Tests.Waiting
             _service.FailGets("vb-a", Enumerable.Repeat(503, 100).ToArray());
             var waiter = Waiter(o => o.Timeout = TimeSpan.FromSeconds(30));
 
-            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-a", BackupKind.Volume));
 
             var failure = _observer.FailureOf("vb-a");
             Assert.Equal(WaitFailureKind.TimedOut, failure.Kind);
@@ -201,9 +183,7 @@ namespace OciBackup.Tests.Waiting
             _service.FailGets("vb-a", 503, 429, 500, FakeBackupService.ConnectionFailure, 409, 502);
             var waiter = Waiter();
 
-            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-a", BackupKind.Volume));
 
             Assert.Equal(new[] { "vb-a" }, _observer.ReachedIds);
             var gets = _service.GetTimes("vb-a");
@@ -218,9 +198,7 @@ namespace OciBackup.Tests.Waiting
             _service.FailGet("vb-a", 429, TimeSpan.FromSeconds(45));
             var waiter = Waiter();
 
-            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-a", BackupKind.Volume));
 
             var gets = _service.GetTimes("vb-a");
             Assert.Equal(new[] { Epoch, Epoch.AddSeconds(45) }, gets);
@@ -259,9 +237,7 @@ namespace OciBackup.Tests.Waiting
             waiter.Add(new WaitTarget("vb-new-1", BackupKind.Volume, "c1", Epoch));
             waiter.Add(new WaitTarget("vb-new-2", BackupKind.Volume, "c1", Epoch));
             // The caller named the wrong compartment: the list cannot show it.
-            waiter.Add(new WaitTarget("vb-elsewhere", BackupKind.Volume, "c1", Epoch));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-elsewhere", BackupKind.Volume, "c1", Epoch));
 
             Assert.Equal(new[] { "vb-new-1", "vb-new-2", "vb-elsewhere" }, _observer.ReachedIds);
             var lists = _service.Served.Where(s => s.Operation == FakeBackupService.ListVolumeBackups).ToList();
@@ -305,9 +281,7 @@ namespace OciBackup.Tests.Waiting
             _service.Add("vb-a", BackupKind.Volume, "c1", Epoch, Available(after: 120));
             var waiter = Waiter(o => o.ExpectedDuration = TimeSpan.FromSeconds(120));
 
-            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
 
             var delays = _time.Delays.Select(d => Math.Round(d.TotalSeconds, 2)).ToList();
             Assert.Equal(new[] { 1, 1, 1, 1.5, 2.25, 3.38, 5.06, 7.59, 11.39, 17.09, 25.63, 21.56, 10.78, 5.39, 2.69, 1.35, 1, 1 }, delays);
@@ -321,9 +295,7 @@ namespace OciBackup.Tests.Waiting
             _service.Add("vb-a", BackupKind.Volume, "c1", Epoch, Available(after: 600));
             var waiter = Waiter();
 
-            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
 
             var delays = _time.Delays;
             Assert.All(delays.Zip(delays.Skip(1), (earlier, later) => later >= earlier), Assert.True);
@@ -363,9 +335,7 @@ namespace OciBackup.Tests.Waiting
             var waiter = Waiter();
 
             waiter.Add(new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
-            waiter.Add(new WaitTarget("vb-b", BackupKind.Volume, "c1", Epoch));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-b", BackupKind.Volume, "c1", Epoch));
 
             Assert.Equal(2, _observer.ReachedIds.Count);
             Assert.Equal(0, _service.Count(FakeBackupService.GetVolumeBackup));
@@ -381,9 +351,7 @@ namespace OciBackup.Tests.Waiting
             var waiter = Waiter();
 
             waiter.Add(new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
-            waiter.Add(new WaitTarget("vb-b", BackupKind.Volume, "c1", Epoch));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-b", BackupKind.Volume, "c1", Epoch));
 
             Assert.Equal(2, _observer.ReachedIds.Count);
             Assert.Equal(1, _service.Count(FakeBackupService.ListVolumeBackups));
@@ -478,9 +446,7 @@ namespace OciBackup.Tests.Waiting
             var waiter = Waiter();
 
             waiter.Add(new WaitTarget("vb-slow", BackupKind.Volume));
-            waiter.Add(new WaitTarget("vb-quick", BackupKind.Volume));
-            waiter.Complete();
-            await waiter.RunAsync(default);
+            await RunToEnd(waiter, new WaitTarget("vb-quick", BackupKind.Volume));
 
             var progress = _observer.Progress;
             Assert.Equal(_service.Served.Select(s => s.At).Distinct().Count(), progress.Count);
@@ -584,6 +550,18 @@ namespace OciBackup.Tests.Waiting
             };
             configure?.Invoke(options);
             return new BackupWaiter(new BlockstorageClient(_http), options, _observer);
+        }
+
+        /// <summary>Adds the targets, says no more will come, and runs the wait to its end.</summary>
+        private static async Task RunToEnd(BackupWaiter waiter, params WaitTarget[] targets)
+        {
+            foreach (var target in targets)
+            {
+                waiter.Add(target);
+            }
+
+            waiter.Complete();
+            await waiter.RunAsync(default);
         }
     }
 }
