@@ -5,6 +5,7 @@ using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.Pkcs;
 
 namespace OciBackup.Engine.Auth
 {
@@ -72,10 +73,14 @@ namespace OciBackup.Engine.Auth
                 }
             }
 
-            object? parsed;
+            RsaKeyMaterial? material;
             try
             {
-                parsed = ReadFirstPrivateKey(pem, encrypted ? passPhrase : null);
+                material = ReadFirstPrivateKey(pem, encrypted ? passPhrase : null);
+                if (material != null)
+                {
+                    return new RsaSigningKey(material);
+                }
             }
             catch (Exception ex) when (!(ex is OciConfigException) && !(ex is OutOfMemoryException))
             {
@@ -89,20 +94,8 @@ namespace OciBackup.Engine.Auth
                     "Check that the file is complete and unmodified, or create a new API key with 'oci setup keys'.", context);
             }
 
-            var rsa = parsed switch
-            {
-                AsymmetricCipherKeyPair pair => pair.Private as RsaPrivateCrtKeyParameters,
-                RsaPrivateCrtKeyParameters key => key,
-                _ => null,
-            };
-
-            if (rsa == null)
-            {
-                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' does not hold an RSA private key.",
-                    "OCI API keys are RSA keys: create one with 'oci setup keys'.", context);
-            }
-
-            return new RsaSigningKey(rsa);
+            throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' does not hold an RSA private key.",
+                "OCI API keys are RSA keys: create one with 'oci setup keys'.", context);
         }
 
         /// <summary>The label of the first PEM block (<c>RSA PRIVATE KEY</c>, ...), or null when there is none.</summary>
@@ -184,21 +177,64 @@ namespace OciBackup.Engine.Auth
                 ? $"asks for more than {MaxIterations:N0} key-derivation rounds"
                 : null;
 
-        private static object? ReadFirstPrivateKey(string pem, char[]? passPhrase)
+        /// <summary>
+        /// The first RSA private key among the file's PEM blocks, or null when the first private key found is
+        /// not RSA or there is none. Plain and PKCS#8-encrypted keys are read as ASN.1 structures; only the
+        /// legacy-encrypted form (Proc-Type/DEK-Info headers) goes through BouncyCastle's OpenSSL reader,
+        /// which alone knows those ciphers.
+        /// </summary>
+        private static RsaKeyMaterial? ReadFirstPrivateKey(string pem, char[]? passPhrase)
+        {
+            using var text = new StringReader(pem);
+            var reader = new Org.BouncyCastle.Utilities.IO.Pem.PemReader(text);
+            for (var i = 0; i < MaxPemObjects; i++)
+            {
+                var block = reader.ReadPemObject();
+                if (block == null)
+                {
+                    return null;
+                }
+
+                switch (block.Type)
+                {
+                    case "RSA PRIVATE KEY" when block.Headers.Count > 0:
+                        return ReadLegacyEncrypted(pem, passPhrase);
+                    case "RSA PRIVATE KEY":
+                        return RsaKeyMaterial.From(RsaPrivateKeyStructure.GetInstance(block.Content));
+                    case "PRIVATE KEY":
+                        return FromPkcs8(PrivateKeyInfo.GetInstance(block.Content));
+                    case "ENCRYPTED PRIVATE KEY":
+                        var decrypted = PrivateKeyInfoFactory.CreatePrivateKeyInfo(
+                            passPhrase ?? throw new InvalidOperationException("No pass phrase for an encrypted key."),
+                            EncryptedPrivateKeyInfo.GetInstance(block.Content));
+                        return FromPkcs8(decrypted);
+                }
+            }
+
+            return null;
+        }
+
+        private static RsaKeyMaterial? FromPkcs8(PrivateKeyInfo info) =>
+            info.PrivateKeyAlgorithm.Algorithm.Equals(PkcsObjectIdentifiers.RsaEncryption)
+                ? RsaKeyMaterial.From(RsaPrivateKeyStructure.GetInstance(info.ParsePrivateKey()))
+                : null;
+
+        private static RsaKeyMaterial? ReadLegacyEncrypted(string pem, char[]? passPhrase)
         {
             using var text = new StringReader(pem);
             var reader = new PemReader(text, passPhrase == null ? null : new PassPhraseSource(passPhrase));
             for (var i = 0; i < MaxPemObjects; i++)
             {
-                var item = reader.ReadObject();
-                if (item == null)
+                switch (reader.ReadObject())
                 {
-                    return null;
-                }
-
-                if (item is AsymmetricCipherKeyPair || (item is AsymmetricKeyParameter key && key.IsPrivate))
-                {
-                    return item;
+                    case null:
+                        return null;
+                    case AsymmetricCipherKeyPair pair:
+                        return pair.Private is RsaPrivateCrtKeyParameters pairKey ? RsaKeyMaterial.From(pairKey) : null;
+                    case RsaPrivateCrtKeyParameters key:
+                        return RsaKeyMaterial.From(key);
+                    case AsymmetricKeyParameter other when other.IsPrivate:
+                        return null;
                 }
             }
 

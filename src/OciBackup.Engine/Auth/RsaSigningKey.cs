@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.X509;
 
 namespace OciBackup.Engine.Auth
 {
@@ -12,21 +14,28 @@ namespace OciBackup.Engine.Auth
     /// An RSA private key that signs with RSASSA-PKCS1-v1_5 / SHA-256. BouncyCastle parses the key;
     /// signing goes to the platform's RSA with all CRT parameters (about ten times faster than a
     /// key rebuilt from modulus and exponent alone), falling back to BouncyCastle where the
-    /// platform's RSA is unavailable. Thread-safe: each concurrent signature uses its own RSA instance.
+    /// platform's RSA is unavailable or refuses the key. Thread-safe: each concurrent signature uses
+    /// its own RSA instance.
     /// </summary>
     public sealed class RsaSigningKey : IDisposable
     {
-        private readonly RsaPrivateCrtKeyParameters _key;
+        private readonly RsaPrivateCrtKeyParameters? _fallbackKey;
         private readonly RSAParameters? _platformParameters;
         private readonly ConcurrentBag<RSA> _pool = new ConcurrentBag<RSA>();
         private volatile bool _disposed;
 
-        internal RsaSigningKey(RsaPrivateCrtKeyParameters key, bool preferPlatformRsa = true)
+        /// <exception cref="ArgumentException">Neither the platform nor BouncyCastle accepts the key.</exception>
+        internal RsaSigningKey(RsaKeyMaterial key, bool preferPlatformRsa = true)
         {
-            _key = key;
-            KeySizeInBits = key.Modulus.BitLength;
-            Fingerprint = ComputeFingerprint(new RsaKeyParameters(false, key.Modulus, key.PublicExponent));
+            KeySizeInBits = key.KeySizeInBits;
+            Fingerprint = ComputeFingerprint(key.Modulus, key.PublicExponent);
             _platformParameters = preferPlatformRsa ? TryCreatePlatformKey(key, _pool) : null;
+            if (!_platformParameters.HasValue)
+            {
+                // Built now rather than at the first signature, so a key BouncyCastle rejects fails while
+                // the key file is being read, where the error can name it.
+                _fallbackKey = key.ToBouncyCastle();
+            }
         }
 
         /// <summary>MD5 of the DER SubjectPublicKeyInfo, lower-case hex pairs joined by ':' (what OCI shows for an API key).</summary>
@@ -47,7 +56,7 @@ namespace OciBackup.Engine.Auth
             if (!_platformParameters.HasValue)
             {
                 var signer = new RsaDigestSigner(new Sha256Digest());
-                signer.Init(true, _key);
+                signer.Init(true, _fallbackKey);
                 signer.BlockUpdate(data, 0, data.Length);
                 return signer.GenerateSignature();
             }
@@ -86,9 +95,12 @@ namespace OciBackup.Engine.Auth
 
         public override string ToString() => $"RSA {KeySizeInBits}-bit key {Fingerprint}";
 
-        internal static string ComputeFingerprint(RsaKeyParameters publicKey)
+        internal static string ComputeFingerprint(Org.BouncyCastle.Math.BigInteger modulus, Org.BouncyCastle.Math.BigInteger publicExponent)
         {
-            var der = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(publicKey).GetDerEncoded();
+            // The SubjectPublicKeyInfo OpenSSL and the OCI console hash, built from its parts: going through
+            // RsaKeyParameters would repeat BouncyCastle's costly modulus check for a key already read.
+            var algorithm = new AlgorithmIdentifier(PkcsObjectIdentifiers.RsaEncryption, DerNull.Instance);
+            var der = new SubjectPublicKeyInfo(algorithm, new RsaPublicKeyStructure(modulus, publicExponent)).GetDerEncoded();
             // BouncyCastle's MD5 rather than the platform's: the platform refuses MD5 under FIPS policy.
             var md5 = new MD5Digest();
             md5.BlockUpdate(der, 0, der.Length);
@@ -110,7 +122,7 @@ namespace OciBackup.Engine.Auth
             return new string(chars);
         }
 
-        private static RSAParameters? TryCreatePlatformKey(RsaPrivateCrtKeyParameters crt, ConcurrentBag<RSA> pool)
+        private static RSAParameters? TryCreatePlatformKey(RsaKeyMaterial crt, ConcurrentBag<RSA> pool)
         {
             var modulusLength = (crt.Modulus.BitLength + 7) / 8;
             var halfLength = (modulusLength + 1) / 2;
@@ -118,12 +130,12 @@ namespace OciBackup.Engine.Auth
             {
                 Modulus = Unsigned(crt.Modulus, modulusLength),
                 Exponent = crt.PublicExponent.ToByteArrayUnsigned(),
-                D = Unsigned(crt.Exponent, modulusLength),
+                D = Unsigned(crt.PrivateExponent, modulusLength),
                 P = Unsigned(crt.P, halfLength),
                 Q = Unsigned(crt.Q, halfLength),
                 DP = Unsigned(crt.DP, halfLength),
                 DQ = Unsigned(crt.DQ, halfLength),
-                InverseQ = Unsigned(crt.QInv, halfLength),
+                InverseQ = Unsigned(crt.QInverse, halfLength),
             };
 
             try

@@ -2,6 +2,17 @@ using System;
 using System.IO;
 using System.Text;
 using OciBackup.Engine.Auth;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.Sec;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
 using Xunit;
 
 namespace OciBackup.Tests.Auth
@@ -112,6 +123,62 @@ namespace OciBackup.Tests.Auth
 
             Assert.Equal(OciConfigErrorKind.KeyInvalid, error.Kind);
             Assert.DoesNotContain(secretLine, error.ToString());
+        }
+
+        [Theory]
+        [MemberData(nameof(EveryPemForm))]
+        public void Every_pem_form_reads_the_same_numbers_as_bouncycastles_openssl_reader(string file, string? passPhrase)
+        {
+            var pem = File.ReadAllText(SigningVectors.PathOf("keys/" + file));
+            using var text = new StringReader(pem);
+            var item = new PemReader(text, passPhrase == null ? null : new Password(passPhrase)).ReadObject();
+            var expected = (RsaPrivateCrtKeyParameters)(item is AsymmetricCipherKeyPair pair ? pair.Private : item);
+            using var key = PrivateKeyReader.Read(pem, passPhrase?.ToCharArray(), file);
+            var reference = new RsaDigestSigner(new Sha256Digest());
+            reference.Init(true, expected);
+            reference.BlockUpdate(Message, 0, Message.Length);
+
+            // PKCS#1 v1.5 signatures are deterministic: equal signatures mean the same private key.
+            Assert.Equal(reference.GenerateSignature(), key.SignSha256(Message));
+            Assert.Equal(expected.Modulus.BitLength, key.KeySizeInBits);
+        }
+
+        [Fact]
+        public void A_key_whose_primes_do_not_make_its_modulus_is_invalid()
+        {
+            var pem = File.ReadAllText(SigningVectors.PathOf("keys/test-rsa2048-pkcs1.pem"));
+            using var text = new StringReader(pem);
+            var good = (RsaPrivateCrtKeyParameters)((AsymmetricCipherKeyPair)new PemReader(text).ReadObject()).Private;
+            var damaged = new RsaPrivateKeyStructure(good.Modulus, good.PublicExponent, good.Exponent, good.P.Add(BigInteger.Two), good.Q, good.DP, good.DQ, good.QInv);
+            var damagedPem = "-----BEGIN RSA PRIVATE KEY-----\n" + Convert.ToBase64String(damaged.GetEncoded(), Base64FormattingOptions.InsertLineBreaks) + "\n-----END RSA PRIVATE KEY-----\n";
+
+            var error = Assert.Throws<OciConfigException>(() => PrivateKeyReader.Read(damagedPem, null, "damaged.pem"));
+
+            Assert.Equal(OciConfigErrorKind.KeyInvalid, error.Kind);
+            Assert.Contains("damaged.pem", error.Message);
+        }
+
+        [Fact]
+        public void A_pkcs8_key_of_another_algorithm_is_refused_as_not_rsa()
+        {
+            var generator = new ECKeyPairGenerator();
+            generator.Init(new ECKeyGenerationParameters(SecObjectIdentifiers.SecP256r1, new SecureRandom()));
+            var info = PrivateKeyInfoFactory.CreatePrivateKeyInfo(generator.GenerateKeyPair().Private);
+            var pem = "-----BEGIN PRIVATE KEY-----\n" + Convert.ToBase64String(info.GetEncoded(), Base64FormattingOptions.InsertLineBreaks) + "\n-----END PRIVATE KEY-----\n";
+
+            var error = Assert.Throws<OciConfigException>(() => PrivateKeyReader.Read(pem, null, "ec.pem"));
+
+            Assert.Equal(OciConfigErrorKind.KeyInvalid, error.Kind);
+            Assert.Contains("does not hold an RSA private key", error.Message);
+        }
+
+        private sealed class Password : IPasswordFinder
+        {
+            private readonly string _value;
+
+            public Password(string value) => _value = value;
+
+            public char[] GetPassword() => _value.ToCharArray();
         }
 
         private static RsaSigningKey Read(string file, string? passPhrase) =>

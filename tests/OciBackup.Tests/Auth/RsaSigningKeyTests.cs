@@ -4,8 +4,10 @@ using System.Text;
 using System.Threading.Tasks;
 using OciBackup.Engine.Auth;
 using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.X509;
 using Xunit;
 
 namespace OciBackup.Tests.Auth
@@ -59,10 +61,24 @@ namespace OciBackup.Tests.Auth
             Assert.Throws<System.ObjectDisposedException>(() => key.SignSha256(new byte[] { 1 }));
         }
 
-        private static RsaPrivateCrtKeyParameters ReadParameters(string file)
+        [Fact]
+        public void The_fingerprint_is_the_md5_of_the_subject_public_key_info_bouncycastle_builds()
+        {
+            var parameters = ReadParameters("test-rsa4096-pkcs1.pem");
+            using var key = new RsaSigningKey(parameters);
+            var der = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(new RsaKeyParameters(false, parameters.Modulus, parameters.PublicExponent)).GetDerEncoded();
+            var md5 = new MD5Digest();
+            md5.BlockUpdate(der, 0, der.Length);
+            var hash = new byte[16];
+            md5.DoFinal(hash, 0);
+
+            Assert.Equal(string.Join(":", hash.Select(b => b.ToString("x2"))), key.Fingerprint);
+        }
+
+        private static RsaKeyMaterial ReadParameters(string file)
         {
             using var reader = new StringReader(File.ReadAllText(SigningVectors.PathOf("keys/" + file)));
-            return (RsaPrivateCrtKeyParameters)((AsymmetricCipherKeyPair)new PemReader(reader).ReadObject()).Private;
+            return RsaKeyMaterial.From((RsaPrivateCrtKeyParameters)((AsymmetricCipherKeyPair)new PemReader(reader).ReadObject()).Private);
         }
     }
 }
