@@ -1,24 +1,22 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 
 namespace OciBackup.ImportBenchmark
 {
     /// <summary>
     /// dotnet run -c Release --project bench/ImportBenchmark [-- --trials N]
-    /// Starts 3N fresh processes, interleaving a bare hosted-engine start, a start that imports a manifest-only
-    /// module (the floor: PowerShell's own Import-Module cost), and a start that imports out/OciBackup and runs
-    /// New-OciSession, and prints the medians side by side: what the import adds to a PowerShell start, in
-    /// milliseconds and as a ratio, how much of it is OciBackup's own, and the cost of the first command.
+    /// Starts fresh processes, interleaving a bare hosted-engine start, a start that imports a manifest-only module
+    /// (the floor: PowerShell's own Import-Module cost), a start that imports out/OciBackup and runs New-OciSession,
+    /// and the same import after another module's (warm), in two hosts: the JIT host (the engine as the NuGet package
+    /// ships it, IL only) and the ReadyToRun host (this program published ReadyToRun, as pwsh ships the engine).
+    /// Prints the medians side by side: what the import adds to a PowerShell start, in milliseconds and as a ratio,
+    /// how much of it is OciBackup's own, and the cost of the first command.
     /// Fresh processes, because a second import in a warm process costs almost nothing and would flatter us.
     /// </summary>
     public static class Program
     {
-        private const double ImportGoalMilliseconds = 150;
-
         public static int Main(string[] args)
         {
             if ((args.Length == 4 || args.Length == 5) && args[0] == "--trial")
@@ -35,28 +33,47 @@ namespace OciBackup.ImportBenchmark
                 return 1;
             }
 
+            var hosts = new List<BenchmarkHost> { new BenchmarkHost("JIT host", typeof(Program).Assembly.Location) };
+            var readyToRunProgram = ReadyToRunHostPublisher.EnsurePublished(root, out var readyToRunFailure);
+            var readyToRun = readyToRunProgram == null ? null : new BenchmarkHost("R2R host", readyToRunProgram);
+
             var scratch = Directory.CreateTempSubdirectory("ocibackup-import-bench-");
             try
             {
                 var config = WriteConfig(scratch.FullName);
                 var emptyManifest = WriteEmptyModule(scratch.FullName);
-                var bare = new List<Trial>();
-                var empty = new List<Trial>();
-                var module = new List<Trial>();
-                var warm = new List<Trial>();
-                RunTrial("bare", manifest, config); // warm the disk cache once for each kind, then measure
-                RunTrial("empty", emptyManifest, config);
-                RunTrial("module", manifest, config);
-                RunTrial("warm", manifest, config, emptyManifest);
-                for (var i = 0; i < trials; i++)
+                var kinds = new (string Kind, string Manifest, string? WarmUp)[]
                 {
-                    bare.Add(RunTrial("bare", manifest, config));
-                    empty.Add(RunTrial("empty", emptyManifest, config));
-                    module.Add(RunTrial("module", manifest, config));
-                    warm.Add(RunTrial("warm", manifest, config, emptyManifest));
+                    ("bare", manifest, null), ("empty", emptyManifest, null), ("module", manifest, null), ("warm", manifest, emptyManifest),
+                };
+
+                // One untimed run of each kind in each host (disk cache), which also tells which engine each host loads.
+                foreach (var (kind, kindManifest, warmUp) in kinds)
+                {
+                    hosts[0].WarmUp(kind, kindManifest, config, warmUp);
                 }
 
-                Report(trials, bare, empty, module, warm);
+                if (readyToRun != null)
+                {
+                    readyToRunFailure = WarmUpReadyToRunHost(readyToRun, kinds, config);
+                    if (readyToRunFailure == null)
+                    {
+                        hosts.Add(readyToRun);
+                    }
+                }
+
+                for (var i = 0; i < trials; i++)
+                {
+                    foreach (var (kind, kindManifest, warmUp) in kinds)
+                    {
+                        foreach (var host in hosts)
+                        {
+                            host.Measure(kind, kindManifest, config, warmUp);
+                        }
+                    }
+                }
+
+                ImportReport.Write(Console.Out, trials, root, hosts, readyToRunFailure);
                 return 0;
             }
             finally
@@ -65,50 +82,24 @@ namespace OciBackup.ImportBenchmark
             }
         }
 
-        private static void Report(int trials, List<Trial> bare, List<Trial> empty, List<Trial> module, List<Trial> warm)
+        /// <summary>Returns why the ReadyToRun host cannot be measured, or null when it can.</summary>
+        private static string? WarmUpReadyToRunHost(BenchmarkHost host, (string Kind, string Manifest, string? WarmUp)[] kinds, string config)
         {
-            var warmImport = Median(warm.Select(t => t.ImportMilliseconds));
-            var emptyImport = Median(empty.Select(t => t.ImportMilliseconds));
-            var bareProcess = Median(bare.Select(t => t.ProcessMilliseconds));
-            var moduleProcess = Median(module.Select(t => t.ProcessMilliseconds));
-            var bareStart = Median(bare.Select(t => t.StartMilliseconds));
-            var import = Median(module.Select(t => t.ImportMilliseconds));
-            var first = Median(module.Select(t => t.FirstCommandMilliseconds));
-            Console.WriteLine($"Import-Module OciBackup in fresh processes, {trials} of each kind, interleaved (medians)");
-            Console.WriteLine();
-            Console.WriteLine(F($"  bare hosted engine: open a runspace, run one command     {bareStart,8:0.0} ms"));
-            Console.WriteLine(F($"  Import-Module out/OciBackup (after the same start)        {import,8:0.0} ms  = {import / bareStart:0.00}x of the bare start"));
-            Console.WriteLine(F($"  Import-Module of a manifest-only module (PowerShell's own) {emptyImport,8:0.0} ms  -> OciBackup's share: {import - emptyImport:0.0} ms"));
-            Console.WriteLine(F($"  first command after it (New-OciSession -ConfigFile)       {first,8:0.0} ms  (engine, config, key, signer)"));
-            Console.WriteLine(F($"  whole process, bare                                       {bareProcess,8:0.0} ms"));
-            Console.WriteLine(F($"  whole process, start + import + first command             {moduleProcess,8:0.0} ms  = {moduleProcess / bareProcess:0.00}x, +{moduleProcess - bareProcess:0.0} ms"));
-            Console.WriteLine();
-            Console.WriteLine(F($"  start + import over bare start: {(bareStart + import) / bareStart:0.00}x, +{import:0.0} ms (goal: under {ImportGoalMilliseconds:0} ms added) -> {(import < ImportGoalMilliseconds ? "met" : "NOT met")}"));
-            Console.WriteLine(F($"  in a shell that has imported a module before (as pwsh has, at start): +{warmImport:0.0} ms (goal: under {ImportGoalMilliseconds:0} ms added) -> {(warmImport < ImportGoalMilliseconds ? "met" : "NOT met")}"));
-            Console.WriteLine("  loaded by the import alone: " + module[0].LoadedByImport);
-        }
-
-        private static Trial RunTrial(string kind, string manifest, string config, string? warmUpManifest = null)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { typeof(Program).Assembly.Location, "--trial", kind, manifest, config, warmUpManifest })
+            try
             {
-                if (argument != null)
+                foreach (var (kind, kindManifest, warmUp) in kinds)
                 {
-                    start.ArgumentList.Add(argument);
+                    host.WarmUp(kind, kindManifest, config, warmUp);
                 }
             }
+            catch (InvalidOperationException e)
+            {
+                return "its trial failed: " + e.Message;
+            }
 
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            var elapsed = clock.Elapsed.TotalMilliseconds;
-            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("trial ", StringComparison.Ordinal))
-                ?? throw new InvalidOperationException("A trial failed: " + output + errors.Result);
-            var parts = line.Trim().Split(' ');
-            return new Trial(elapsed, D(parts[1]), D(parts[2]), D(parts[3]), parts[4]);
+            return host.EngineIsReadyToRun
+                ? null
+                : $"published, but the System.Management.Automation.dll its trials load ({host.EnginePath}) carries no ReadyToRun code";
         }
 
         private static string WriteConfig(string directory)
@@ -141,17 +132,5 @@ namespace OciBackup.ImportBenchmark
 
             return directory?.FullName ?? throw new InvalidOperationException("OciBackup.sln not found above " + AppContext.BaseDirectory);
         }
-
-        private static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-        }
-
-        private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
-
-        private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-        private sealed record Trial(double ProcessMilliseconds, double StartMilliseconds, double ImportMilliseconds, double FirstCommandMilliseconds, string LoadedByImport);
     }
 }
