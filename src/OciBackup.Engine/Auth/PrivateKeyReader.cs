@@ -179,9 +179,9 @@ namespace OciBackup.Engine.Auth
 
         /// <summary>
         /// The first RSA private key among the file's PEM blocks, or null when the first private key found is
-        /// not RSA or there is none. Plain and PKCS#8-encrypted keys are read as ASN.1 structures; only the
-        /// legacy-encrypted form (Proc-Type/DEK-Info headers) goes through BouncyCastle's OpenSSL reader,
-        /// which alone knows those ciphers.
+        /// not RSA or there is none. Every form is read as ASN.1 structures, legacy-encrypted ones (Proc-Type and
+        /// DEK-Info headers) once <see cref="LegacyPemDecryption"/> has decrypted them; only a legacy cipher it
+        /// does not handle goes through BouncyCastle's OpenSSL reader.
         /// </summary>
         private static RsaKeyMaterial? ReadFirstPrivateKey(string pem, char[]? passPhrase)
         {
@@ -198,7 +198,8 @@ namespace OciBackup.Engine.Auth
                 switch (block.Type)
                 {
                     case "RSA PRIVATE KEY" when block.Headers.Count > 0:
-                        return ReadLegacyEncrypted(pem, passPhrase);
+                        var plain = passPhrase == null ? null : LegacyPemDecryption.TryDecrypt(block, passPhrase);
+                        return plain != null ? RsaKeyMaterial.From(RsaPrivateKeyStructure.GetInstance(plain)) : ReadLegacyEncrypted(pem, passPhrase);
                     case "RSA PRIVATE KEY":
                         return RsaKeyMaterial.From(RsaPrivateKeyStructure.GetInstance(block.Content));
                     case "PRIVATE KEY":

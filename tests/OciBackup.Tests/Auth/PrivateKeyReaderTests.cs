@@ -143,6 +143,31 @@ namespace OciBackup.Tests.Auth
             Assert.Equal(expected.Modulus.BitLength, key.KeySizeInBits);
         }
 
+        [Theory]
+        [InlineData("AES-256-CBC")] // what oci setup keys --passphrase writes
+        [InlineData("AES-192-CBC")]
+        [InlineData("DES-CBC")] // not decrypted by OciBackup itself: BouncyCastle's OpenSSL reader takes it
+        [InlineData("AES-128-CFB")]
+        public void Legacy_encrypted_keys_of_every_openssl_cipher_read_and_refuse_a_wrong_pass_phrase(string cipher)
+        {
+            var pem = File.ReadAllText(SigningVectors.PathOf("keys/test-rsa2048-pkcs1.pem"));
+            using var text = new StringReader(pem);
+            var pair = (AsymmetricCipherKeyPair)new PemReader(text).ReadObject();
+            using var written = new StringWriter();
+            var writer = new PemWriter(written);
+            writer.WriteObject(new MiscPemGenerator(pair.Private, cipher, "pässword 1".ToCharArray(), new SecureRandom()));
+            writer.Writer.Flush();
+            Assert.Contains("DEK-Info: " + cipher, written.ToString());
+
+            using var key = PrivateKeyReader.Read(written.ToString(), "pässword 1".ToCharArray(), "legacy.pem");
+            var wrong = Assert.Throws<OciConfigException>(() => PrivateKeyReader.Read(written.ToString(), "password 1".ToCharArray(), "legacy.pem"));
+
+            Assert.Equal(Fingerprint2048, key.Fingerprint);
+            using var reference = Read("test-rsa2048-pkcs1.pem", null);
+            Assert.Equal(reference.SignSha256(Message), key.SignSha256(Message));
+            Assert.Equal(OciConfigErrorKind.PassPhraseIncorrect, wrong.Kind);
+        }
+
         [Fact]
         public void A_key_whose_primes_do_not_make_its_modulus_is_invalid()
         {
