@@ -56,8 +56,19 @@ namespace OciBackup.Engine.Auth
             var generator = new OpenSslPbeParametersGenerator();
             var salt = new byte[8];
             Array.Copy(iv, salt, salt.Length);
-            generator.Init(PbeParametersGenerator.Pkcs5PasswordToBytes(passPhrase), salt);
-            var key = generator.GenerateDerivedParameters(algorithm, keyBits);
+            // The same bytes BouncyCastle's OpenSSL reader derives from the pass phrase, cleared once used.
+            var password = PbeParametersGenerator.Pkcs5PasswordToBytes(passPhrase);
+            KeyParameter key;
+            try
+            {
+                generator.Init(password, salt);
+                key = (KeyParameter)generator.GenerateDerivedParameters(algorithm, keyBits);
+            }
+            finally
+            {
+                Array.Clear(password, 0, password.Length);
+            }
+
             var cipher = new PaddedBufferedBlockCipher(new CbcBlockCipher(engine), new Pkcs7Padding());
             cipher.Init(false, new ParametersWithIV(key, iv));
             return cipher.DoFinal(block.Content);
