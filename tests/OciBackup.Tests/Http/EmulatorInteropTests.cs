@@ -15,31 +15,15 @@ namespace OciBackup.Tests.Http
     /// Our client against the emulator's independent signature verifier and API, over real HTTP on
     /// 127.0.0.1: a signing or encoding bug on either side shows up here.
     /// </summary>
-    public sealed class EmulatorInteropTests : IAsyncLifetime
+    public sealed class EmulatorInteropTests : EmulatorTest
     {
-        private RunningEmulator? _running;
 
-        private EmulatorHost Emulator => _running!.Host;
-
-        private OciSession Session => _running!.Session;
-
-        public async Task InitializeAsync()
+        protected override void Configure(EmulatorOptions options)
         {
-            _running = await RunningEmulator.StartAsync(options =>
-            {
-                options.BackupDuration = TimeSpan.FromMilliseconds(300);
-                options.VolumesPerCompartment = 5;
-                options.DefaultPageSize = 2;
-                options.CompartmentNames.Add("interop");
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (_running != null)
-            {
-                await _running.DisposeAsync();
-            }
+            options.BackupDuration = TimeSpan.FromMilliseconds(300);
+            options.VolumesPerCompartment = 5;
+            options.DefaultPageSize = 2;
+            options.CompartmentNames.Add("interop");
         }
 
         [Fact]

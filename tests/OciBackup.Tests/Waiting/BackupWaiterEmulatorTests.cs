@@ -13,43 +13,27 @@ using Xunit.Abstractions;
 namespace OciBackup.Tests.Waiting
 {
     /// <summary>The waiter against the emulator over real HTTP with the real clock: backups that really take time, some ending FAULTY.</summary>
-    public sealed class BackupWaiterEmulatorTests : IAsyncLifetime
+    public sealed class BackupWaiterEmulatorTests : EmulatorTest
     {
         private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
         private readonly ITestOutputHelper _output;
-        private RunningEmulator? _running;
 
         public BackupWaiterEmulatorTests(ITestOutputHelper output)
         {
             _output = output;
         }
 
-        private EmulatorHost Emulator => _running!.Host;
-
-        private OciSession Session => _running!.Session;
-
-        public async Task InitializeAsync()
+        protected override void Configure(EmulatorOptions options)
         {
-            _running = await RunningEmulator.StartAsync(options =>
-            {
-                options.BackupDuration = TimeSpan.FromMilliseconds(700);
-                options.BackupDurationJitter = TimeSpan.FromMilliseconds(300);
-                options.VolumesPerCompartment = 16;
-                options.VolumeGroupsPerCompartment = 6;
-                options.VolumesPerGroup = 2;
-                options.RandomSeed = 20261123;
-                options.Faults = new FaultSettings { FaultyBackupShare = 0.25 };
-                options.CompartmentNames.Add("nightly");
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (_running != null)
-            {
-                await _running.DisposeAsync();
-            }
+            options.BackupDuration = TimeSpan.FromMilliseconds(700);
+            options.BackupDurationJitter = TimeSpan.FromMilliseconds(300);
+            options.VolumesPerCompartment = 16;
+            options.VolumeGroupsPerCompartment = 6;
+            options.VolumesPerGroup = 2;
+            options.RandomSeed = 20261123;
+            options.Faults = new FaultSettings { FaultyBackupShare = 0.25 };
+            options.CompartmentNames.Add("nightly");
         }
 
         [Fact]
