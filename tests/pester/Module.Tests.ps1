@@ -77,9 +77,9 @@ Describe 'New-OciSession' {
         @{ Case = 'the region is not a region'; Arguments = @{ Region = 'not a region!' }; ErrorId = 'OciBackup.RegionInvalid'; Category = 'InvalidArgument' }
         @{ Case = 'the endpoint is plain http to a remote host'; Arguments = @{ Endpoint = 'http://example.com' }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
     ) {
-        $config = New-TestConfig
-        $splat = @{ ConfigFile = $config } + $Arguments
-        if ($Arguments.ContainsKey('ConfigFile')) { $splat = $Arguments }
+        # Every case but the missing file runs against a valid config file.
+        $splat = @{} + $Arguments
+        if (-not $splat.ContainsKey('ConfigFile')) { $splat.ConfigFile = New-TestConfig }
         $err = { New-OciSession @splat -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         $err.CategoryInfo.Category | Should -Be $Category

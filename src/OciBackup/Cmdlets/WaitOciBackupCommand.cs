@@ -9,7 +9,7 @@ namespace OciBackup.Cmdlets
     /// <summary>
     /// <para type="synopsis">Waits until backups reach a lifecycle state (AVAILABLE by default) and writes each one as it gets there.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "OciBackup", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "OciBackup", DefaultParameterSetName = ByObjectSet)]
     [OutputType(typeof(VolumeBackup), typeof(VolumeGroupBackup))]
     public sealed class WaitOciBackupCommand : OciCmdlet
     {
