@@ -40,6 +40,7 @@ internal sealed class EmulatorCommandLine
         new("--latency-jitter-ms", "MS", "Up to MS more latency per request, drawn at random.", (c, v) => c.Faults = c.Faults with { LatencyJitterMilliseconds = NonNegative(v, "--latency-jitter-ms") }),
         new("--clock-skew-seconds", "S", "Shift the emulator's clock by S seconds (negative: behind); beyond 300 s signed requests get 401.", (c, v) => c.Faults = c.Faults with { ClockSkewSeconds = Number(v, "--clock-skew-seconds") }),
         new("--admin-token", "TOKEN", "Require this value in the x-admin-token header of /admin requests (default: none).", (c, v) => c.Emulator.AdminToken = v),
+        new("--parent-process-id", "PID", "Stop when the process with this id exits, even if it is killed (checked every second); Ctrl+C no longer stops it, SIGTERM and POST /admin/shutdown do.", (c, v) => c.ParentProcessId = Int(v, "--parent-process-id", 1, int.MaxValue)),
         new("--log-level", "LEVEL", "Trace, Debug, Information, Warning (default), Error, Critical or None.", (c, v) => c.Emulator.LogLevel = Level(v)),
         new("--verbose", null, "Same as --log-level Debug: one line per request.", (c, _) => c.Emulator.LogLevel = LogLevel.Debug),
         new("--help", null, "Show this help and exit.", (c, _) => c.ShowHelp = true),
@@ -52,6 +53,9 @@ internal sealed class EmulatorCommandLine
     public FaultSettings Faults { get; set; } = new();
 
     public bool ShowHelp { get; private set; }
+
+    /// <summary>The process whose exit stops the emulator (<c>--parent-process-id</c>), e.g. the PowerShell that started it.</summary>
+    public int? ParentProcessId { get; private set; }
 
     /// <summary>Parses; throws <see cref="ArgumentException"/> with a message fit for the user.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -122,7 +126,7 @@ internal sealed class EmulatorCommandLine
         return text
             .AppendLine()
             .AppendLine("On start it prints one line 'OCI emulator listening on http://127.0.0.1:PORT'. Stop with Ctrl+C or SIGTERM.")
-            .AppendLine("Admin endpoint: GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults. Docs: docs/emulator.md.")
+            .AppendLine("Admin endpoint: GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults, POST /admin/shutdown. Docs: docs/emulator.md.")
             .ToString();
     }
 
