@@ -15,10 +15,14 @@
     # Exact names, no wildcards: PowerShell can then find the module's cmdlets without loading it, and the
     # PowerShell Gallery lists them (PSCmdlet_* tags). Add each new cmdlet here.
     CmdletsToExport      = @(
+        'Get-OciEmulatorState'
         'Invoke-OciRestMethod'
         'New-OciSession'
         'New-OciVolumeBackup'
         'New-OciVolumeGroupBackup'
+        'Set-OciEmulatorFault'
+        'Start-OciEmulator'
+        'Stop-OciEmulator'
         'Wait-OciBackup'
     )
     FunctionsToExport    = @()

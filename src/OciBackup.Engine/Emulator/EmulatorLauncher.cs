@@ -30,15 +30,21 @@ namespace OciBackup.Engine.Emulator
             _folderRoot = folderRoot ?? Path.GetTempPath();
         }
 
+        /// <summary>Throws EmulatorNotFound when the emulator's assembly is missing (a module folder copied in part).</summary>
+        public static void CheckInstalled(string emulatorAssembly)
+        {
+            if (!File.Exists(emulatorAssembly))
+            {
+                throw new OciEmulatorException(OciEmulatorErrorKind.EmulatorNotFound,
+                    $"The emulator is missing: there is no '{emulatorAssembly}'.",
+                    "Reinstall the module (Install-PSResource OciBackup -Reinstall), or build it again (dotnet build OciBackup.sln -c Release).", emulatorAssembly);
+            }
+        }
+
         /// <summary>Starts it; <paramref name="verbose"/> hears each step. Throws <see cref="OciEmulatorException"/> or <see cref="Auth.OciConfigException"/>.</summary>
         public async Task<OciEmulator> StartAsync(EmulatorStartOptions options, string? hostDescription, TimeSpan timeout, Action<string> verbose, CancellationToken cancellationToken)
         {
-            if (!File.Exists(_emulatorAssembly))
-            {
-                throw new OciEmulatorException(OciEmulatorErrorKind.EmulatorNotFound,
-                    $"The emulator is missing: there is no '{_emulatorAssembly}'.",
-                    "Reinstall the module (Install-PSResource OciBackup -Reinstall), or build it again (dotnet build OciBackup.sln -c Release).", _emulatorAssembly);
-            }
+            CheckInstalled(_emulatorAssembly);
 
             var startTime = DateTimeOffset.Now;
             var stopwatch = Stopwatch.StartNew();
