@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -51,7 +52,7 @@ namespace OciBackup.Engine.Emulator
                     RequestsByOperation = Counts(root, "requestsByOperation"),
                     AdminRequests = Long(root, "adminRequests"),
                     FaultCounts = Counts(root, "faultCounts"),
-                    Faults = root.TryGetProperty("faults", out var faults) ? FaultsByParameterName(faults) : OciEmulatorState.NewTable(),
+                    Faults = root.TryGetProperty("faults", out var faults) ? FaultsByParameterName(faults) : new OrderedDictionary(StringComparer.OrdinalIgnoreCase),
                     VolumeBackups = Long(root, "volumeBackups"),
                     VolumeGroupBackups = Long(root, "volumeGroupBackups"),
                     VolumeBackupsCreated = PerResource(root, "volumes", "volumeBackupsCreated"),
@@ -68,7 +69,7 @@ namespace OciBackup.Engine.Emulator
         }
 
         /// <summary>Changes the given faults (the others keep their value); returns the faults in force.</summary>
-        public async Task<Hashtable> SetFaultsAsync(IReadOnlyDictionary<EmulatorFaultSetting, double> changes, CancellationToken cancellationToken)
+        public async Task<OrderedDictionary> SetFaultsAsync(IReadOnlyDictionary<EmulatorFaultSetting, double> changes, CancellationToken cancellationToken)
         {
             using (var stream = new MemoryStream())
             {
@@ -88,10 +89,10 @@ namespace OciBackup.Engine.Emulator
         }
 
         /// <summary>Turns every fault off; returns the faults in force.</summary>
-        public async Task<Hashtable> ResetFaultsAsync(CancellationToken cancellationToken) =>
+        public async Task<OrderedDictionary> ResetFaultsAsync(CancellationToken cancellationToken) =>
             Faults(await SendAsync(HttpMethod.Delete, "faults", null, cancellationToken).ConfigureAwait(false));
 
-        public async Task<Hashtable> GetFaultsAsync(CancellationToken cancellationToken) =>
+        public async Task<OrderedDictionary> GetFaultsAsync(CancellationToken cancellationToken) =>
             Faults(await SendAsync(HttpMethod.Get, "faults", null, cancellationToken).ConfigureAwait(false));
 
         /// <summary>Asks the emulator to stop cleanly (it answers, then stops).</summary>
@@ -157,7 +158,7 @@ namespace OciBackup.Engine.Emulator
             }
         }
 
-        private static Hashtable Faults(string json)
+        private static OrderedDictionary Faults(string json)
         {
             using (var document = JsonDocument.Parse(json))
             {
@@ -165,13 +166,19 @@ namespace OciBackup.Engine.Emulator
             }
         }
 
-        private static Hashtable FaultsByParameterName(JsonElement faults)
+        /// <summary>The faults by parameter name, in the order of <see cref="EmulatorFaultSetting.All"/>; case-insensitive.</summary>
+        private static OrderedDictionary FaultsByParameterName(JsonElement faults)
         {
-            var table = OciEmulatorState.NewTable();
-            foreach (var property in faults.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+            var values = faults.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.OrdinalIgnoreCase);
+            var table = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+            foreach (var setting in EmulatorFaultSetting.All.Where(s => values.ContainsKey(s.AdminName)))
             {
-                var name = EmulatorFaultSetting.ByAdminName(property.Name)?.ParameterName ?? Pascal(property.Name);
-                table[name] = property.Value.GetDouble();
+                table[setting.ParameterName] = values[setting.AdminName];
+            }
+
+            foreach (var unknown in values.Where(v => EmulatorFaultSetting.ByAdminName(v.Key) == null))
+            {
+                table[Pascal(unknown.Key)] = unknown.Value;
             }
 
             return table;

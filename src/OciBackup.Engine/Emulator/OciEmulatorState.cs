@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Specialized;
 
 namespace OciBackup.Engine.Emulator
 {
@@ -43,8 +44,8 @@ namespace OciBackup.Engine.Emulator
         /// <summary>Faults injected so far, by kind (RateLimited, DroppedResponse, ServiceUnavailable, FaultyBackup, ...).</summary>
         public Hashtable FaultCounts { get; internal set; } = NewTable();
 
-        /// <summary>The faults in force, by Set-OciEmulatorFault's parameter names (RateLimit, DropShare, ...).</summary>
-        public Hashtable Faults { get; internal set; } = NewTable();
+        /// <summary>The faults in force, by Set-OciEmulatorFault's parameter names (RateLimit, DropShare, ...), in that command's order.</summary>
+        public OrderedDictionary Faults { get; internal set; } = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Volume backups created (members of volume group backups included).</summary>
         public long VolumeBackups { get; internal set; }

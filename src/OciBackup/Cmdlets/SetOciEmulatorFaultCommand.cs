@@ -1,6 +1,6 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 using OciBackup.Completion;
@@ -12,7 +12,7 @@ namespace OciBackup.Cmdlets
     /// <para type="synopsis">Changes the faults a running local OCI emulator injects (throttling, lost responses, server errors, latency, FAULTY backups), or turns them off.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "OciEmulatorFault", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = EmulatorTarget.ByObject)]
-    [OutputType(typeof(Hashtable))]
+    [OutputType(typeof(OrderedDictionary))]
     public sealed class SetOciEmulatorFaultCommand : EmulatorCmdlet
     {
         /// <summary><para type="description">The emulator, from Start-OciEmulator. Default: the one this session started, when exactly one runs.</para></summary>
@@ -85,7 +85,7 @@ namespace OciBackup.Cmdlets
         [ValidateRange(0.0, 1.0)]
         public double FaultyShare { get; set; }
 
-        /// <summary><para type="description">Write the faults in force afterwards, as a hashtable by these parameters' names.</para></summary>
+        /// <summary><para type="description">Write the faults in force afterwards, by these parameters' names.</para></summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -158,7 +158,7 @@ namespace OciBackup.Cmdlets
             }
         }
 
-        private static string Describe(Hashtable faults)
+        private static string Describe(OrderedDictionary faults)
         {
             var on = EmulatorFaultSetting.All
                 .Where(s => faults[s.ParameterName] is double value && value != 0 && s.ParameterName != nameof(SlowResponseSeconds))
