@@ -100,6 +100,11 @@ await using (host)
     await parentGone;
 }
 
+if (commandLine.DeleteInitConfigOnExit && commandLine.Emulator.InitConfigDirectory is string throwaway)
+{
+    OciBackup.Emulator.Auth.ThrowawayConfig.Remove(throwaway);
+}
+
 return 0;
 
 static async Task WatchParentAsync(ParentProcessWatch parent, CancellationTokenSource stop)

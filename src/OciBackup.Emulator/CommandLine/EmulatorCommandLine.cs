@@ -25,6 +25,7 @@ internal sealed class EmulatorCommandLine
         new("--trust-session-token", "TOKEN_FILE=PUBLIC_KEY_PEM", "Trust a session token (keyId ST$<token>) signed with the key whose public PEM is given; repeatable.", (c, v) => c.AddSessionToken(v)),
         new("--trust-jwk-session-tokens", null, "Also trust any session token whose jwk claim is a real RSA JWK (its own signature is not checked).", (c, _) => c.Emulator.TrustJwkSessionTokens = true),
         new("--init-config", "DIR", "Write a throwaway key pair, an OCI config and emulator.json into DIR, and trust that key.", (c, v) => c.Emulator.InitConfigDirectory = v),
+        new("--delete-init-config-on-exit", null, "Remove the --init-config folder (key, config, emulator.json) when the emulator exits, however it is stopped.", (c, _) => c.DeleteInitConfigOnExit = true),
         new("--backup-seconds", "S", "Seconds from request to AVAILABLE (or FAULTY) for a backup (default 10).", (c, v) => c.Emulator.BackupDuration = Seconds(v, "--backup-seconds")),
         new("--backup-jitter-seconds", "S", "Up to S more seconds per backup, drawn at random (default 0).", (c, v) => c.Emulator.BackupDurationJitter = Seconds(v, "--backup-jitter-seconds")),
         new("--faulty-share", "F", "Share (0-1) of new backups that end FAULTY (default 0).", (c, v) => c.Faults = c.Faults with { FaultyBackupShare = Share(v, "--faulty-share") }),
@@ -53,6 +54,9 @@ internal sealed class EmulatorCommandLine
     public FaultSettings Faults { get; set; } = new();
 
     public bool ShowHelp { get; private set; }
+
+    /// <summary>Remove the throwaway folder of <c>--init-config</c> on exit (<c>--delete-init-config-on-exit</c>).</summary>
+    public bool DeleteInitConfigOnExit { get; private set; }
 
     /// <summary>The process whose exit stops the emulator (<c>--parent-process-id</c>), e.g. the PowerShell that started it.</summary>
     public int? ParentProcessId { get; private set; }

@@ -56,7 +56,7 @@ namespace OciBackup.Engine.Emulator
             }
         }
 
-        /// <summary>Starts <c>HOST EMULATOR.dll ARGUMENTS</c> in <paramref name="configFolder"/> (which must exist), its output going to the log.</summary>
+        /// <summary>Starts <c>HOST EMULATOR.dll ARGUMENTS</c>, its output going to the log in <paramref name="configFolder"/> (which must exist).</summary>
         public static EmulatorProcess Start(string hostPath, string emulatorAssembly, IReadOnlyList<string> arguments, string configFolder)
         {
             var all = new List<string> { emulatorAssembly };
@@ -71,7 +71,8 @@ namespace OciBackup.Engine.Emulator
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
                 CreateNoWindow = true,
-                WorkingDirectory = configFolder,
+                // Not the config folder, which the emulator removes as it exits (Windows cannot remove a process's current folder).
+                WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(configFolder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) ?? configFolder,
             };
             var log = new StreamWriter(new FileStream(Path.Combine(configFolder, LogFileName), FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), new UTF8Encoding(false))
             {

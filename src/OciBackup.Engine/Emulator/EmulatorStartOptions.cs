@@ -47,10 +47,13 @@ namespace OciBackup.Engine.Emulator
         /// <summary>The process whose exit stops the emulator; null for none.</summary>
         public int? ParentProcessId { get; set; }
 
-        /// <summary>The executable's options, with the throwaway key and config written into <paramref name="configFolder"/>.</summary>
+        /// <summary>
+        /// The executable's options, with the throwaway key and config written into <paramref name="configFolder"/>,
+        /// which the emulator removes as it exits (so a killed parent leaves no key behind).
+        /// </summary>
         public IReadOnlyList<string> ToArguments(string configFolder)
         {
-            var arguments = new List<string> { "--port", Number(Port), "--init-config", configFolder, "--profile", Profile };
+            var arguments = new List<string> { "--port", Number(Port), "--init-config", configFolder, "--delete-init-config-on-exit", "--profile", Profile };
             void Add(string option, string? value)
             {
                 if (value != null)

@@ -75,14 +75,17 @@ public sealed class EmulatorProcessTests
     }
 
     [Fact]
-    public async Task Executable_stops_cleanly_when_its_parent_process_is_killed()
+    public async Task Executable_stops_cleanly_and_removes_its_throwaway_config_when_its_parent_process_is_killed()
     {
+        string dir = Path.Combine(Path.GetTempPath(), "emulator-parent-" + Guid.NewGuid().ToString("N"));
         using Process parent = StartEmulator();
-        using Process child = StartEmulator("--parent-process-id", parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using Process child = StartEmulator("--parent-process-id", parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--init-config", dir, "--delete-init-config-on-exit");
         try
         {
             await ReadUrlAsync(parent);
             Uri url = await ReadUrlAsync(child);
+            Assert.True(File.Exists(Path.Combine(dir, "key.pem")));
 
             parent.Kill();
             await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
@@ -93,11 +96,16 @@ public sealed class EmulatorProcessTests
             Assert.Contains("OCI emulator stopping", output, StringComparison.Ordinal);
             using var http = new HttpClient();
             await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(url, "/admin/state")));
+            Assert.False(Directory.Exists(dir), "the throwaway key and config are left behind");
         }
         finally
         {
             Stop(parent);
             Stop(child);
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 

@@ -13,7 +13,7 @@ namespace OciBackup.Tests.Emulator
         {
             var arguments = new EmulatorStartOptions().ToArguments("/tmp/x");
 
-            Assert.Equal(new[] { "--port", "0", "--init-config", "/tmp/x", "--profile", "DEFAULT" }, arguments);
+            Assert.Equal(new[] { "--port", "0", "--init-config", "/tmp/x", "--delete-init-config-on-exit", "--profile", "DEFAULT" }, arguments);
         }
 
         [Fact]
@@ -39,7 +39,7 @@ namespace OciBackup.Tests.Emulator
 
                 Assert.Equal(new[]
                 {
-                    "--port", "8080", "--init-config", "/tmp/x", "--profile", "EMU", "--region", "eu-frankfurt-1", "--seed-file", "/seed.json",
+                    "--port", "8080", "--init-config", "/tmp/x", "--delete-init-config-on-exit", "--profile", "EMU", "--region", "eu-frankfurt-1", "--seed-file", "/seed.json",
                     "--compartment", "a", "--compartment", "b c", "--volumes", "20", "--volume-groups", "2", "--volumes-per-group", "3",
                     "--backup-seconds", "1.5", "--backup-jitter-seconds", "0.25", "--random-seed", "-7",
                     "--rate-limit", "5", "--fault-drop-share", "0.3", "--clock-skew-seconds", "-400", "--log-level", "Debug", "--parent-process-id", "42",
