@@ -13,7 +13,8 @@
               build's own compiler needs no PlatyPS; this is the reference implementation of the same schema).
     Test    - Builds, then runs every suite and judges each by its own results, not by an exit code alone:
                 xunit          dotnet test (engine, emulator, hosted-engine tests), counted from their TRX files
-                Pester         tests/pester in a fresh pwsh with the restored Pester 5.9.1, judged by its result object
+                Pester         tests/pester and samples/*.Tests.ps1 in a fresh pwsh with the restored Pester 5.9.1, judged
+                               by its result object
                 TypeScriptSdk  Oracle's TypeScript SDK against the emulator (needs bash, Node.js and npm)
               Ends with one line: "tests: N passed, M failed". Fails when a suite fails, has a failed or skipped
               test, a failed setup block, or runs no test at all. This is the README's test command, and what CI runs.
@@ -128,8 +129,8 @@ function Invoke-PesterSuite {
     $pwsh = Get-PwshCommand
     $runner = Join-Path $PSScriptRoot 'tools/Invoke-PesterSuite.ps1'
     $arguments = @('-NoProfile', '-NonInteractive', '-File', $runner,
-        '-TestPath', (Join-Path $PSScriptRoot 'tests/pester'),
-        '-ModulePath', (Join-Path $PSScriptRoot 'out/modules'),
+        '-TestPath', ((Join-Path $PSScriptRoot 'tests/pester'), (Join-Path $PSScriptRoot 'samples') -join [System.IO.Path]::PathSeparator),
+        '-ModulePath', ((Join-Path $PSScriptRoot 'out/modules'), (Join-Path $PSScriptRoot 'out') -join [System.IO.Path]::PathSeparator),
         '-ResultFolder', $resultsFolder,
         '-SummaryFile', $summaryFile)
     if ($pwsh.Count -gt 1) { & $pwsh[0] $pwsh[1] @arguments | Out-Host } else { & $pwsh[0] @arguments | Out-Host }
