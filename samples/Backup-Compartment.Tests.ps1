@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }, OciBackup
 # Proves that the runbook Backup-Compartment.ps1 backs up every volume and volume group of a compartment exactly
-# once, even when OCI throttles it and loses responses, and that a re-run the same day makes no second backup.
+# once, even when OCI throttles it and loses responses, and that a re-run with the same run key makes no second backup.
 # No OCI account needed: a local emulator stands in for OCI. Run it with: Invoke-Pester ./Backup-Compartment.Tests.ps1
 
 BeforeAll {

@@ -18,6 +18,7 @@ namespace OciBackup.PowerShell.Tests
             var root = ModuleHost.RepositoryRoot;
             foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", "pester"), "*.ps1")
                 .Concat(Directory.GetFiles(Path.Combine(root, "samples"), "*.ps1"))
+                .Concat(Directory.GetFiles(Path.Combine(root, "bench"), "*.ps1"))
                 .Append(Path.Combine(root, "build.ps1")))
             {
                 data.Add(Path.GetRelativePath(root, file));
@@ -41,6 +42,7 @@ namespace OciBackup.PowerShell.Tests
             var names = Directory.GetFiles(Path.Combine(ModuleHost.RepositoryRoot, "tests", "pester"), "*.Tests.ps1").Select(Path.GetFileName).ToList();
             Assert.Contains("Backup.Tests.ps1", names);
             Assert.Contains("Module.Tests.ps1", names);
+            Assert.Contains("Emulator.Tests.ps1", names);
         }
     }
 }
