@@ -21,25 +21,12 @@ namespace OciBackup.PowerShell.Tests
             Assert.Equal(new Uri("https://iaas.us-phoenix-1.oraclecloud.com"), session.Properties["Endpoint"].Value);
             Assert.Equal(TempConfig.Tenancy, session.Properties["TenancyId"].Value);
             Assert.Equal(TempConfig.User, session.Properties["UserId"].Value);
+            Assert.Equal(TempConfig.Fingerprint, session.Properties["Fingerprint"].Value);
 
             var shown = host.Render("$args[0]", session);
             Assert.Contains("us-phoenix-1", shown);
-            Assert.Contains(TempConfig.Fingerprint, shown);
             Assert.DoesNotContain("PRIVATE", shown);
             Assert.DoesNotContain("Http", shown);
-        }
-
-        [Fact]
-        public void The_table_view_shows_profile_region_endpoint_and_auth()
-        {
-            using var config = new TempConfig();
-            using var host = new ModuleHost();
-
-            var table = host.Render("New-OciSession -ConfigFile $args[0] -Region fra", config.ConfigFile);
-
-            Assert.Matches(@"Profile\s+Region\s+Endpoint\s+Auth", table);
-            Assert.Contains("eu-frankfurt-1 https://iaas.eu-frankfurt-1.oraclecloud.com ApiKey", table);
-            Assert.Contains("ApiKey", table);
         }
 
         [Fact]

@@ -184,17 +184,5 @@ namespace OciBackup.PowerShell.Tests
 
             Assert.Equal(Volume(9), Assert.Single(output).Prop("VolumeId"));
         }
-
-        [Fact]
-        public void Backups_render_through_the_table_view()
-        {
-            using var host = new ModuleHost();
-            host.Invoke(_emulator.SessionScript);
-
-            var text = host.Render("$args[0] | New-OciVolumeBackup -Session $session -DisplayName 'shown' -Type Incremental", _emulator.Main.VolumeIds[126]);
-
-            Assert.Matches(@"DisplayName\s+State\s+Type\s+SizeGB\s+Created\s+Id", text);
-            Assert.Matches(@"shown\s+(REQUEST_RECEIVED|CREATING)\s+INCREMENTAL", text);
-        }
     }
 }
