@@ -35,23 +35,23 @@ tenancy=ocid1.tenancy.oc1..aaaaaaaa5nfwo53cezleyy6t73v6rn6knhu3molvptnl3kcq34l5z
 
     # An OCID shaped like the service's: ocid1.<type>.oc1.<region>.<60 base32 characters>.
     function New-TestOcid {
-        param([string] $ResourceType)
+        param([string] $ResourceType, [string] $Region = $region)
         $alphabet = 'abcdefghijklmnopqrstuvwxyz234567'
         $unique = -join (1..59 | ForEach-Object { $alphabet[$random.Next($alphabet.Length)] })
-        "ocid1.$ResourceType.oc1.$region.a$unique"
+        "ocid1.$ResourceType.oc1.$Region.a$unique"
     }
 
     # One backup of each lifecycle state, with the names and sizes that are hardest to fit: none, the service's
     # default name, a long one.
     function New-TestBackup {
-        param([ValidateSet('VolumeBackup', 'VolumeGroupBackup')] [string] $Kind)
+        param([ValidateSet('VolumeBackup', 'VolumeGroupBackup')] [string] $Kind, [string] $Region = $region)
         $names = @('nightly 2026-11-23', $null, "$($Kind.ToLowerInvariant())20261123051522", 'runbook 2026-11-23 web-server-01 boot volume', 'db', 'x')
         $states = @('REQUEST_RECEIVED', 'CREATING', 'AVAILABLE', 'FAULTY', 'TERMINATING', 'TERMINATED')
         $sizes = @($null, 50, 1024, 32768, 2097152, 0)
         $type = $engine.GetType("OciBackup.Engine.Models.$Kind", $true)
         for ($i = 0; $i -lt $states.Count; $i++) {
             $backup = [System.Activator]::CreateInstance($type)
-            $backup.Id = New-TestOcid $Kind.ToLowerInvariant()
+            $backup.Id = New-TestOcid $Kind.ToLowerInvariant() -Region $Region
             $backup.DisplayName = $names[$i]
             $backup.LifecycleState = $states[$i]
             $backup.Type = 'INCREMENTAL'
@@ -149,22 +149,6 @@ Describe 'The <_> table' -ForEach 'VolumeBackup', 'VolumeGroupBackup' {
         }
     }
 
-    It 'fits every width from 79 to 200 columns, each id the end of its OCID' {
-        foreach ($width in 79..200) {
-            $lines = @(Show-AtWidth $backups -Width $width)
-
-            $lines | Where-Object Length -GT $width | Should -BeNullOrEmpty -Because "$width columns"
-            $cells = @(Get-TableRow $lines | ForEach-Object { Get-IdCell $_ })
-            for ($i = 0; $i -lt $cells.Count; $i++) {
-                $shown = $cells[$i].TrimStart('…')
-                $shown.Length | Should -BeGreaterOrEqual 12 -Because "$width columns"
-                $backups[$i].Id.EndsWith($shown, [StringComparison]::Ordinal) | Should -BeTrue -Because "'$($cells[$i])' at $width columns is the end of $($backups[$i].Id)"
-            }
-
-            $cells | Select-Object -Unique | Should -HaveCount $backups.Count -Because "$width columns"
-        }
-    }
-
     It 'writes each backup as it comes, without waiting for the next one' {
         $written = [System.Collections.Generic.List[string]]::new()
         $beforeSecond = [System.Collections.Generic.List[string]]::new()
@@ -224,6 +208,29 @@ Describe 'Volume and group backups written together' {
         }
     }
 
+    It 'fit every width from 79 to 200 columns, each id the end of its OCID' {
+        $backups = @(New-TestBackup -Kind VolumeBackup) + @(New-TestBackup -Kind VolumeGroupBackup)
+        $problems = [System.Collections.Generic.List[string]]::new()
+
+        foreach ($width in 79..200) {
+            $lines = @(Show-AtWidth $backups -Width $width)
+            $long = @($lines | Where-Object Length -GT $width)
+            if ($long) { $problems.Add("$width columns: a line of $($long[0].Length)") }
+            $cells = @(Get-TableRow $lines | ForEach-Object { Get-IdCell $_ })
+            if ($cells.Count -ne $backups.Count) { $problems.Add("$width columns: $($cells.Count) rows"); continue }
+            for ($i = 0; $i -lt $cells.Count; $i++) {
+                $shown = $cells[$i].TrimStart('…')
+                if ($shown.Length -lt 14 -or -not $backups[$i].Id.EndsWith($shown, [StringComparison]::Ordinal)) {
+                    $problems.Add("$width columns: '$($cells[$i])' for $($backups[$i].Id)")
+                }
+            }
+
+            if (@($cells | Select-Object -Unique).Count -ne $cells.Count) { $problems.Add("$width columns: ids alike") }
+        }
+
+        $problems | Should -BeNullOrEmpty
+    }
+
     It 'are listed each with the fields of its kind' {
         $volumeBackup = New-TestBackup -Kind VolumeBackup | Select-Object -First 1
         $groupBackup = New-TestBackup -Kind VolumeGroupBackup | Select-Object -First 1
@@ -235,6 +242,20 @@ Describe 'Volume and group backups written together' {
         $labels | Should -Contain 'VolumeId'
         $labels | Should -Contain 'VolumeBackupIds'
         $labels | Should -Not -Contain 'AdditionalProperties'
+    }
+}
+
+Describe 'A wide console' {
+    It 'shows whole <Kind> OCIDs of us-ashburn-1 from <Width> columns' -ForEach @(
+        @{ Kind = 'VolumeBackup'; Width = 160 }, @{ Kind = 'VolumeGroupBackup'; Width = 165 }
+    ) {
+        $backups = @(New-TestBackup -Kind $Kind -Region 'us-ashburn-1')
+
+        $wide = @(Get-TableRow @(Show-AtWidth $backups -Width $Width) | ForEach-Object { Get-IdCell $_ })
+        $narrower = @(Get-TableRow @(Show-AtWidth $backups -Width ($Width - 1)) | ForEach-Object { Get-IdCell $_ })
+
+        $wide | Should -BeExactly $backups.Id
+        $narrower | ForEach-Object { $_ | Should -BeLike '…*' }
     }
 }
 
