@@ -130,7 +130,7 @@ Describe 'The <_> table' -ForEach 'VolumeBackup', 'VolumeGroupBackup' {
             $rows[$i] | Should -BeLike ('*' + $backups[$i].TimeCreated.ToLocalTime().ToString('yyyy-MM-dd HH:mm') + '*')
             $cell = Get-IdCell $rows[$i]
             $cell | Should -BeLike '…*'
-            $cell.Length | Should -BeGreaterOrEqual 13
+            $cell.Length | Should -BeGreaterOrEqual 15
             $backups[$i].Id.EndsWith($cell.Substring(1), [StringComparison]::Ordinal) | Should -BeTrue -Because "'$cell' is the end of $($backups[$i].Id)"
         }
 
