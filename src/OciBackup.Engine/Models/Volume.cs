@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace OciBackup.Engine.Models
 {
     /// <summary>A block volume (the fields backups need).</summary>
-    public sealed class Volume
+    internal sealed class Volume
     {
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace OciBackup.Engine.Models
 {
     /// <summary>A volume group (the fields backups need).</summary>
-    public sealed class VolumeGroup
+    internal sealed class VolumeGroup
     {
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
