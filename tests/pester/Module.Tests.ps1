@@ -58,6 +58,27 @@ Describe 'New-OciSession' {
         ($session | Format-List | Out-String) | Should -Not -Match 'PRIVATE KEY'
     }
 
+    It 'shows in Format-List * and Get-Member only what a user needs: no HTTP plumbing, no secret' {
+        $config = New-TestConfig -KeyFile 'test-rsa2048-pkcs8-encrypted.pem' -Extra 'pass_phrase=correct horse'
+        $keyLine = (Get-Content (Join-Path (Split-Path $config) 'test-rsa2048-pkcs8-encrypted.pem'))[1]
+        $session = New-OciSession -ConfigFile $config
+        $expected = 'Auth', 'AuthenticationKind', 'ConfigFile', 'Endpoint', 'Fingerprint', 'Profile', 'Region', 'TenancyId', 'UserId'
+
+        (Get-Member -InputObject $session -MemberType Properties).Name | Sort-Object | Should -Be $expected
+        (Get-Member -InputObject $session -MemberType Methods).Name | Sort-Object | Should -Be 'Dispose', 'Equals', 'GetHashCode', 'GetType', 'ToString'
+        $session.PSObject.Properties['Http'] | Should -BeNullOrEmpty
+        $session.PSObject.Properties['Blockstorage'] | Should -BeNullOrEmpty
+
+        $list = $session | Format-List * | Out-String
+        $shown = [regex]::Matches($list, '(?m)^(\w+)\s+:') | ForEach-Object { $_.Groups[1].Value } | Sort-Object
+        $shown | Should -Be $expected
+        $everything = $list + ($session | ConvertTo-Json -Depth 4) + ($session | Out-String) + $session.ToString()
+        $keyLine.Length | Should -BeGreaterThan 40
+        $everything | Should -Not -Match 'PRIVATE KEY'
+        $everything.Contains($keyLine) | Should -BeFalse
+        $everything | Should -Not -Match 'correct horse'
+    }
+
     It 'takes a short region code and an emulator endpoint' {
         $config = New-TestConfig
         $session = New-OciSession -ConfigFile $config -Region fra -Endpoint 'http://127.0.0.1:9999'
