@@ -144,4 +144,16 @@ Describe 'Help, completion and the package' {
         $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OciBackup.Engine' }
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name | Should -Be 'OciBackup.Engine'
     }
+
+    It 'lets the cmdlets in the default load context use the engine''s internal types in its own' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        # New-OciSession builds the session through internal engine types: InternalsVisibleTo holds across load contexts.
+        $session = New-OciSession -ConfigFile (New-TestConfig)
+        $engine = $session.GetType().Assembly
+        $cmdlets = (Get-Command New-OciSession).ImplementingType.Assembly
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name | Should -Be 'OciBackup.Engine'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($cmdlets) | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
+        $engine.GetType('OciBackup.Engine.OciSessionOptions', $true).IsPublic | Should -BeFalse
+        $engine.GetType('OciBackup.Engine.Http.OciHttpClient', $true).IsPublic | Should -BeFalse
+        $session.Region | Should -Be 'us-phoenix-1'
+    }
 }
