@@ -61,10 +61,10 @@ namespace OciBackup.PowerShell.Tests
                 "  foreach ($p in $c.Parameters.Values) { [pscustomobject]@{ From = \"$($c.Name) -$($p.Name)\"; Type = $p.ParameterType } }\n" +
                 "  foreach ($o in $c.OutputType) { if ($o.Type) { [pscustomobject]@{ From = \"$($c.Name) output\"; Type = $o.Type } } }\n" +
                 "}")
-                .Select(o => ((Type)o.Properties["Type"].Value, (string)o.Properties["From"].Value)).ToList();
+                .Select(o => (Type: (Type)o.Properties["Type"].Value, From: (string)o.Properties["From"].Value)).ToList();
             // The engine as PowerShell loaded it (in its private load context on PowerShell 7), and every type it makes public.
-            var engine = roots.Select(r => r.Item1.Assembly).Distinct().Single(a => a.GetName().Name == "OciBackup.Engine");
-            roots.AddRange(engine.GetExportedTypes().Select(t => (t, "public engine type")));
+            var engine = roots.Select(r => r.Type.Assembly).Distinct().Single(a => a.GetName().Name == "OciBackup.Engine");
+            roots.AddRange(engine.GetExportedTypes().Select(t => (Type: t, From: "public engine type")));
             var dependencies = Directory.GetFiles(Path.Combine(ModuleHost.ModuleFolder, "dependencies"), "*.dll")
                 .Select(f => Path.GetFileNameWithoutExtension(f)!).Where(n => n != "OciBackup.Engine").ToHashSet(StringComparer.OrdinalIgnoreCase);
 
