@@ -118,6 +118,27 @@ Describe 'New-OciSession' {
         $session.Endpoint | Should -Be ([uri]'http://127.0.0.1:9999')
     }
 
+    It 'shows in Format-List * and Get-Member only what a user needs: no HTTP plumbing, no secret' {
+        $config = New-TestConfig -KeyFile 'test-rsa2048-pkcs8-encrypted.pem' -Extra 'pass_phrase=correct horse'
+        $keyLine = (Get-Content (Join-Path (Split-Path $config) 'test-rsa2048-pkcs8-encrypted.pem'))[1]
+        $session = New-OciSession -ConfigFile $config
+        $expected = 'Auth', 'AuthenticationKind', 'ConfigFile', 'Endpoint', 'Fingerprint', 'Profile', 'Region', 'TenancyId', 'UserId'
+
+        (Get-Member -InputObject $session -MemberType Properties).Name | Sort-Object | Should -Be $expected
+        (Get-Member -InputObject $session -MemberType Methods).Name | Sort-Object | Should -Be 'Dispose', 'Equals', 'GetHashCode', 'GetType', 'ToString'
+        $session.PSObject.Properties['Http'] | Should -BeNullOrEmpty
+        $session.PSObject.Properties['Blockstorage'] | Should -BeNullOrEmpty
+
+        $list = $session | Format-List * | Out-String
+        $shown = [regex]::Matches($list, '(?m)^(\w+)\s+:') | ForEach-Object { $_.Groups[1].Value } | Sort-Object
+        $shown | Should -Be $expected
+        $everything = $list + ($session | ConvertTo-Json -Depth 4) + ($session | Out-String) + $session.ToString()
+        $keyLine.Length | Should -BeGreaterThan 40
+        $everything | Should -Not -Match 'PRIVATE KEY'
+        $everything.Contains($keyLine) | Should -BeFalse
+        $everything | Should -Not -Match 'correct horse'
+    }
+
     It 'takes a short region code and an emulator endpoint' {
         $config = New-TestConfig
         $session = New-OciSession -ConfigFile $config -Region fra -Endpoint 'http://127.0.0.1:9999'
@@ -234,5 +255,17 @@ Describe 'Dependency isolation' {
         $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OciBackup.Engine' }
         $engine | Should -HaveCount 1
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name | Should -Be 'OciBackup.Engine'
+    }
+
+    It 'lets the cmdlets in the default load context use the engine''s internal types in its own' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        # New-OciSession builds the session through internal engine types: InternalsVisibleTo holds across load contexts.
+        $session = New-OciSession -ConfigFile (New-TestConfig)
+        $engine = $session.GetType().Assembly
+        $cmdlets = (Get-Command New-OciSession).ImplementingType.Assembly
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name | Should -Be 'OciBackup.Engine'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($cmdlets) | Should -Be ([System.Runtime.Loader.AssemblyLoadContext]::Default)
+        $engine.GetType('OciBackup.Engine.OciSessionOptions', $true).IsPublic | Should -BeFalse
+        $engine.GetType('OciBackup.Engine.Http.OciHttpClient', $true).IsPublic | Should -BeFalse
+        $session.Region | Should -Be 'us-phoenix-1'
     }
 }

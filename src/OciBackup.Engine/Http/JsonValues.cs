@@ -9,7 +9,7 @@ namespace OciBackup.Engine.Http
     /// JSON as plain .NET values, for calls the module does not model (Invoke-OciRestMethod): objects
     /// become ordered string-keyed dictionaries, arrays lists, numbers long or double, and back.
     /// </summary>
-    public static class JsonValues
+    internal static class JsonValues
     {
         /// <summary>Parses a response body; an empty body is null.</summary>
         public static object? Parse(byte[] utf8Json)
