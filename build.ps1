@@ -31,19 +31,31 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Test', 'Package')]
+    # Also "Build,Test" as one word: pwsh -File passes a comma-separated list as a single string.
+    [ArgumentCompleter({ 'Build', 'Help', 'Test', 'Package' })]
     [string[]] $Task = @('Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    [ValidateSet('xunit', 'Pester', 'TypeScriptSdk')]
+    [ArgumentCompleter({ 'xunit', 'Pester', 'TypeScriptSdk' })]
     [string[]] $Suite = @('xunit', 'Pester', 'TypeScriptSdk'),
 
     [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
+function Split-List {
+    param([string[]] $Value, [string[]] $Allowed, [string] $Name)
+    $items = @($Value | ForEach-Object { $_ -split ',' } | ForEach-Object Trim | Where-Object { $_ })
+    foreach ($item in $items) {
+        if ($Allowed -notcontains $item) { throw "-$Name '$item' is not one of: $($Allowed -join ', ')." }
+    }
+    # The spelling of the allowed list, whatever the case typed.
+    $items | ForEach-Object { $i = $_; $Allowed | Where-Object { $_ -eq $i } }
+}
+$Task = Split-List $Task @('Build', 'Help', 'Test', 'Package') 'Task'
+$Suite = Split-List $Suite @('xunit', 'Pester', 'TypeScriptSdk') 'Suite'
 Set-Location -LiteralPath $PSScriptRoot
 $moduleFolder = Join-Path $PSScriptRoot 'out/OciBackup'
 $packageFolder = Join-Path $PSScriptRoot 'out/packages'

@@ -3,7 +3,7 @@ using System;
 namespace OciBackup.Engine
 {
     /// <summary>The current time, injected so signing, retries and waiting can be tested without sleeping.</summary>
-    public interface IClock
+    internal interface IClock
     {
         DateTimeOffset UtcNow { get; }
     }

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace OciBackup.Engine
 {
     /// <summary>Waiting for a while, injected so retry and polling tests run without sleeping.</summary>
-    public interface IDelay
+    internal interface IDelay
     {
         Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
     }

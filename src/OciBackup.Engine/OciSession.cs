@@ -11,8 +11,8 @@ namespace OciBackup.Engine
     /// </summary>
     public sealed class OciSession : IDisposable
     {
-        public const string CliRegionVariable = "OCI_CLI_REGION";
-        public const string RegionVariable = "OCI_REGION";
+        internal const string CliRegionVariable = "OCI_CLI_REGION";
+        internal const string RegionVariable = "OCI_REGION";
 
         private readonly IAuthenticationProvider _authentication;
 
@@ -44,12 +44,13 @@ namespace OciBackup.Engine
 
         public string Fingerprint => _authentication.Fingerprint;
 
-        public OciHttpClient Http { get; }
+        // Internal: the session's plumbing is for the cmdlets, not for a user's $session | Format-List *.
+        internal OciHttpClient Http { get; }
 
-        public BlockstorageClient Blockstorage { get; }
+        internal BlockstorageClient Blockstorage { get; }
 
         /// <summary>Reads the config and key, checks them, and builds the client. Throws <see cref="OciConfigException"/> before anything is sent.</summary>
-        public static OciSession Create(OciSessionOptions options)
+        internal static OciSession Create(OciSessionOptions options)
         {
             if (options == null)
             {
@@ -113,7 +114,7 @@ namespace OciBackup.Engine
         }
 
         /// <summary>A session from an authentication provider built elsewhere (tests, future principals); the options name the endpoint and provider.</summary>
-        public static OciSession Create(OciHttpClientOptions httpOptions, string? region)
+        internal static OciSession Create(OciHttpClientOptions httpOptions, string? region)
         {
             var http = new OciHttpClient(httpOptions);
             return new OciSession(null, null, region, httpOptions.Endpoint, httpOptions.Authentication, http);

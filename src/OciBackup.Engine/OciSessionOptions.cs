@@ -6,7 +6,7 @@ using OciBackup.Engine.Http;
 namespace OciBackup.Engine
 {
     /// <summary>What to build a session from. Everything is optional: unset values come from the OCI config file and environment as the OCI CLI finds them.</summary>
-    public sealed class OciSessionOptions
+    internal sealed class OciSessionOptions
     {
         public string? ConfigFile { get; set; }
 

@@ -2,7 +2,7 @@ using System;
 
 namespace OciBackup.Engine
 {
-    public sealed class SystemClock : IClock
+    internal sealed class SystemClock : IClock
     {
         public static SystemClock Instance { get; } = new SystemClock();
 

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace OciBackup.Engine
 {
     /// <summary>The real delay.</summary>
-    public sealed class TaskDelay : IDelay
+    internal sealed class TaskDelay : IDelay
     {
         public static TaskDelay Instance { get; } = new TaskDelay();
 

@@ -6,7 +6,7 @@ namespace OciBackup.Engine
     /// One shared <see cref="Random"/> behind a lock: netstandard2.0 has no Random.Shared, and
     /// jitter is drawn once per retry, so the lock is never contended enough to matter.
     /// </summary>
-    public sealed class ThreadSafeRandom : IRandomSource
+    internal sealed class ThreadSafeRandom : IRandomSource
     {
         private readonly object _gate = new object();
         private readonly Random _random;

@@ -29,25 +29,5 @@ namespace OciBackup.PowerShell.Tests
             Assert.All(processIds, id => Assert.Throws<ArgumentException>(() => Process.GetProcessById(id)));
             Assert.All(folders, folder => Assert.False(Directory.Exists(folder), folder + " is left behind"));
         }
-
-        [Fact]
-        public void Url_completes_with_the_emulators_this_session_started()
-        {
-            using var host = new ModuleHost();
-            var url = (string)host.Invoke("$global:emu = Start-OciEmulator -ErrorAction Stop; $emu.Url").Single().BaseObject;
-            try
-            {
-                var line = "Get-OciEmulatorState -Url ";
-                var completed = host.Invoke(
-                    "(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches | ForEach-Object CompletionText", line)
-                    .Select(o => o.ToString()).ToList();
-
-                Assert.Equal(new[] { url }, completed);
-            }
-            finally
-            {
-                host.Invoke("$emu | Stop-OciEmulator");
-            }
-        }
     }
 }

@@ -37,7 +37,7 @@ namespace OciBackup.PowerShell.Tests
         [Fact]
         public void The_nuspec_carries_the_manifests_metadata_and_the_gallerys_tags()
         {
-            var manifest = ModuleManifestTests.ReadManifest();
+            var manifest = ModuleManifest.Read();
             var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
             using var package = ZipFile.OpenRead(PackagePath());
             using var stream = package.GetEntry("OciBackup.nuspec")!.Open();
@@ -57,7 +57,7 @@ namespace OciBackup.PowerShell.Tests
             Assert.Contains("PSModule", tags);
             Assert.Contains("PSIncludes_Cmdlet", tags);
             Assert.All(((object[])psData["Tags"]!).Cast<string>(), tag => Assert.Contains(tag, tags));
-            foreach (var cmdlet in ModuleManifestTests.ListedCmdlets())
+            foreach (var cmdlet in ModuleManifest.ListedCmdlets())
             {
                 Assert.Contains("PSCmdlet_" + cmdlet, tags);
                 Assert.Contains("PSCommand_" + cmdlet, tags);
@@ -66,7 +66,7 @@ namespace OciBackup.PowerShell.Tests
 
         private static string PackagePath()
         {
-            var version = (string)ModuleManifestTests.ReadManifest()["ModuleVersion"]!;
+            var version = (string)ModuleManifest.Read()["ModuleVersion"]!;
             var path = Path.Combine(ModuleHost.RepositoryRoot, "out", "packages", $"OciBackup.{version}.nupkg");
             Assert.True(File.Exists(path), path + " is missing: the build writes it");
             return path;

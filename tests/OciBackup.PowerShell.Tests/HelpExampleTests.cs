@@ -24,10 +24,9 @@ namespace OciBackup.PowerShell.Tests
     /// <item>Write the emulator's address as http://127.0.0.1:8080: the runner replaces it with the emulator's
     /// real, ephemeral address.</item>
     /// <item>Read-Host, which needs a person, is a stand-in that returns the [PROD] key's pass phrase.</item>
-    /// <item>The hosted engine has PowerShell's core commands only (ForEach-Object, Where-Object, Get-Help,
-    /// Import-Module, ...), not Microsoft.PowerShell.Utility or .Management (Format-List, Select-Object,
-    /// Sort-Object, ConvertTo-Json, Get-Content, Set-Location). Examples use property access, string expressions
-    /// and the core commands; a stand-in added to the preamble must say what it skips.</item>
+    /// <item>The hosted engine is Microsoft.PowerShell.SDK, the same version as the pwsh the Pester suite runs in,
+    /// with PowerShell's own modules (Select-Object, Sort-Object, Format-List, ConvertTo-Json, Get-Content, ...), so
+    /// an example is written exactly as a user would type it.</item>
     /// <item>Output goes through Out-Default, so the module's format views render too.</item>
     /// <item>The emulator's inventory is EmulatorHost's default, seeded: one compartment holding five volumes, two of
     /// them in one volume group, so an example that backs up "every volume in the compartment" stays quick. The

@@ -16,7 +16,7 @@ namespace OciBackup.PowerShell.Tests
         private readonly ModuleHost _host = new ModuleHost();
 
         public static IEnumerable<object[]> ExportedCmdlets =>
-            ModuleManifestTests.ListedCmdlets().Select(n => new object[] { n });
+            ModuleManifest.ListedCmdlets().Select(n => new object[] { n });
 
         [Fact]
         public void Every_exported_cmdlet_has_a_page_and_every_page_is_an_exported_cmdlet()

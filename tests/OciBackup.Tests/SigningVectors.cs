@@ -10,7 +10,7 @@ using OciBackup.Engine.Auth;
 namespace OciBackup.Tests
 {
     /// <summary>The signing vectors produced by Oracle's .NET SDK (tests/vectors), loaded once.</summary>
-    public static class SigningVectors
+    internal static class SigningVectors
     {
         private static readonly Lazy<JsonDocument> Document = new Lazy<JsonDocument>(() =>
             JsonDocument.Parse(File.ReadAllText(PathOf("signing-vectors.json"))));

@@ -324,6 +324,14 @@ Describe 'Faults and counters' {
         (Get-OciEmulatorState).Faults.ServiceUnavailableShare | Should -Be 0
     }
 
+    It 'completes -Url with the emulators this session started' {
+        $line = 'Set-OciEmulatorFault -Url '
+
+        $completed = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+
+        $completed | Should -Be @($emu.Url)
+    }
+
     It 'asks which emulator is meant when this session runs several' {
         $second = Start-OciEmulator -ErrorAction Stop
         try {

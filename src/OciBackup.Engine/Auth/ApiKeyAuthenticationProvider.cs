@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace OciBackup.Engine.Auth
 {
     /// <summary>An API signing key: requests carry keyId <c>tenancy/user/fingerprint</c>.</summary>
-    public sealed class ApiKeyAuthenticationProvider : IAuthenticationProvider
+    internal sealed class ApiKeyAuthenticationProvider : IAuthenticationProvider
     {
         private readonly Task<RequestCredentials> _credentials;
         private readonly RsaSigningKey _key;

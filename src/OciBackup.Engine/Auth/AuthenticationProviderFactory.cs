@@ -8,7 +8,7 @@ namespace OciBackup.Engine.Auth
     /// profile has <c>security_token_file</c>, else an API key. All checks happen here, before any
     /// request: missing settings, unreadable files, pass phrases, and the fingerprint.
     /// </summary>
-    public static class AuthenticationProviderFactory
+    internal static class AuthenticationProviderFactory
     {
         /// <param name="passPhrase">Overrides the profile's pass_phrase; the caller owns and clears it.</param>
         public static IAuthenticationProvider FromProfile(ConfigProfile profile, IProcessEnvironment environment, char[]? passPhrase = null)

@@ -11,7 +11,7 @@ namespace OciBackup.Engine.Auth
     /// whole-line <c>#</c> and <c>;</c> comments, indented continuation lines, and every profile
     /// inheriting what it does not set from <c>[DEFAULT]</c>.
     /// </summary>
-    public sealed class ConfigFile
+    internal sealed class ConfigFile
     {
         public const string DefaultProfileName = "DEFAULT";
 

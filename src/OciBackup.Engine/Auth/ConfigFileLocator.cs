@@ -7,7 +7,7 @@ namespace OciBackup.Engine.Auth
     /// and CLI look: <c>OCI_CONFIG_FILE</c>, the CLI's <c>OCI_CLI_CONFIG_FILE</c>, <c>~/.oci/config</c>,
     /// then the legacy <c>~/.oraclebmc/config</c>; the profile from <c>OCI_CLI_PROFILE</c>, else DEFAULT.
     /// </summary>
-    public static class ConfigFileLocator
+    internal static class ConfigFileLocator
     {
         public const string ConfigFileVariable = "OCI_CONFIG_FILE";
         public const string CliConfigFileVariable = "OCI_CLI_CONFIG_FILE";

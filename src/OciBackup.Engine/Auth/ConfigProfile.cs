@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OciBackup.Engine.Auth
 {
     /// <summary>One profile of an OCI config file, falling back to <c>[DEFAULT]</c> for settings it lacks.</summary>
-    public sealed class ConfigProfile
+    internal sealed class ConfigProfile
     {
         private readonly IReadOnlyDictionary<string, string> _own;
         private readonly IReadOnlyDictionary<string, string>? _defaults;

@@ -9,7 +9,7 @@ namespace OciBackup.Engine.Auth
     /// credentials expire (instance and resource principals fetch and refresh a token) fit the same
     /// seam as API keys and session tokens, which answer at once.
     /// </summary>
-    public interface IAuthenticationProvider : IDisposable
+    internal interface IAuthenticationProvider : IDisposable
     {
         AuthenticationKind Kind { get; }
 

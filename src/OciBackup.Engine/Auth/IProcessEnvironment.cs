@@ -4,7 +4,7 @@ namespace OciBackup.Engine.Auth
     /// What the engine reads from the process it runs in: environment variables, the home directory
     /// and files. Injected so tests never depend on the machine's real ~/.oci or variables.
     /// </summary>
-    public interface IProcessEnvironment
+    internal interface IProcessEnvironment
     {
         /// <summary>The value of an environment variable, or null when it is unset or empty.</summary>
         string? GetVariable(string name);

@@ -9,7 +9,7 @@ namespace OciBackup.Engine.Auth
     /// </summary>
     public sealed class OciConfigException : Exception
     {
-        public OciConfigException(
+        internal OciConfigException(
             OciConfigErrorKind kind,
             string message,
             string recommendedAction,

@@ -15,7 +15,7 @@ namespace OciBackup.Engine.Auth
     /// (<c>Proc-Type: 4,ENCRYPTED</c>) and encrypted PKCS#8 (<c>ENCRYPTED PRIVATE KEY</c>).
     /// Every failure is an <see cref="OciConfigException"/> that names the source, never its content.
     /// </summary>
-    public static class PrivateKeyReader
+    internal static class PrivateKeyReader
     {
         private const int MaxPemObjects = 16;
 

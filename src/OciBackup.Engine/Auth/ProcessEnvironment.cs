@@ -4,7 +4,7 @@ using System.IO;
 namespace OciBackup.Engine.Auth
 {
     /// <summary>The real environment of the current process.</summary>
-    public sealed class ProcessEnvironment : IProcessEnvironment
+    internal sealed class ProcessEnvironment : IProcessEnvironment
     {
         public static ProcessEnvironment Instance { get; } = new ProcessEnvironment();
 

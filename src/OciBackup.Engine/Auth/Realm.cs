@@ -6,7 +6,7 @@ namespace OciBackup.Engine.Auth
     /// An OCI realm: a set of regions that share one second-level domain for their endpoints
     /// (<c>oc1</c> is <c>oraclecloud.com</c>, <c>oc4</c> is <c>oraclegovcloud.uk</c>).
     /// </summary>
-    public sealed class Realm : IEquatable<Realm>
+    internal sealed class Realm : IEquatable<Realm>
     {
         /// <param name="id">The realm key, such as <c>oc1</c>; null when only the domain is known.</param>
         /// <param name="secondLevelDomain">The domain endpoints end with, such as <c>oraclecloud.com</c>.</param>

@@ -3,7 +3,7 @@ using System;
 namespace OciBackup.Engine.Auth
 {
     /// <summary>An OCI region: its identifier (<c>us-ashburn-1</c>), its short key (<c>iad</c>) when known, and its realm.</summary>
-    public sealed class Region : IEquatable<Region>
+    internal sealed class Region : IEquatable<Region>
     {
         public Region(string id, string? shortCode, Realm realm)
         {

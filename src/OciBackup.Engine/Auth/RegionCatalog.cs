@@ -17,7 +17,7 @@ namespace OciBackup.Engine.Auth
     /// then, for a string shaped like a region identifier, a region assumed to be in the realm OCI_DEFAULT_REALM
     /// names, or in oc1. The first definition of a region identifier wins, so metadata cannot move a built-in region.
     /// </remarks>
-    public sealed class RegionCatalog
+    internal sealed class RegionCatalog
     {
         public const string RegionMetadataVariable = "OCI_REGION_METADATA";
         public const string DefaultRealmVariable = "OCI_DEFAULT_REALM";

@@ -3,7 +3,7 @@ using System;
 namespace OciBackup.Engine.Auth
 {
     /// <summary>What one request is signed with. The key id of a session token contains the token, so it is never printed.</summary>
-    public sealed class RequestCredentials
+    internal sealed class RequestCredentials
     {
         public RequestCredentials(string keyId, RsaSigningKey key)
         {

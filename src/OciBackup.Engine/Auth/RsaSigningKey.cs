@@ -17,7 +17,7 @@ namespace OciBackup.Engine.Auth
     /// platform's RSA is unavailable or refuses the key. Thread-safe: each concurrent signature uses
     /// its own RSA instance.
     /// </summary>
-    public sealed class RsaSigningKey : IDisposable
+    internal sealed class RsaSigningKey : IDisposable
     {
         private readonly RsaPrivateCrtKeyParameters? _fallbackKey;
         private readonly RSAParameters? _platformParameters;

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace OciBackup.Engine.Auth
 {
     /// <summary>The base address of an OCI service: derived from a region, or an explicit override checked before use.</summary>
-    public static class ServiceEndpoint
+    internal static class ServiceEndpoint
     {
         private const string AcceptedOverrides =
             "Use an absolute https:// address with only a host and an optional port, such as https://iaas.us-ashburn-1.oraclecloud.com, "

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace OciBackup.Engine.Auth
 {
     /// <summary>A session token (<c>oci session authenticate</c>): requests carry keyId <c>ST$&lt;token&gt;</c>.</summary>
-    public sealed class SessionTokenAuthenticationProvider : IAuthenticationProvider
+    internal sealed class SessionTokenAuthenticationProvider : IAuthenticationProvider
     {
         private readonly Task<RequestCredentials> _credentials;
         private readonly RsaSigningKey _key;

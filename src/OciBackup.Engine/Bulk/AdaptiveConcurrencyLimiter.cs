@@ -12,7 +12,7 @@ namespace OciBackup.Engine.Bulk
     /// until fewer than the limit are in flight. Waiters are served first come, first served.
     /// Thread-safe.
     /// </summary>
-    public sealed class AdaptiveConcurrencyLimiter
+    internal sealed class AdaptiveConcurrencyLimiter
     {
         /// <summary>Long enough to take in one burst of 429s (the calls in flight when the service began refusing answer within about a round trip of each other).</summary>
         public static readonly TimeSpan DefaultDecreaseCooldown = TimeSpan.FromSeconds(1);

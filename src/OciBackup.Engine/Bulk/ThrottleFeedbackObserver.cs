@@ -7,7 +7,7 @@ namespace OciBackup.Engine.Bulk
     /// Feeds the retries of throttled calls (429) to a bulk run's <see cref="AdaptiveConcurrencyLimiter"/>,
     /// and passes every notice on to another observer (e.g. the cmdlet's -Verbose queue).
     /// </summary>
-    public sealed class ThrottleFeedbackObserver : IRetryObserver
+    internal sealed class ThrottleFeedbackObserver : IRetryObserver
     {
         private readonly AdaptiveConcurrencyLimiter _limiter;
         private readonly IRetryObserver? _next;

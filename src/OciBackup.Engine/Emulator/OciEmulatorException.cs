@@ -5,7 +5,7 @@ namespace OciBackup.Engine.Emulator
     /// <summary>A problem starting, reaching or stopping the local emulator, with what the user can do about it.</summary>
     public sealed class OciEmulatorException : Exception
     {
-        public OciEmulatorException(OciEmulatorErrorKind kind, string message, string recommendedAction, string? target = null, Exception? innerException = null)
+        internal OciEmulatorException(OciEmulatorErrorKind kind, string message, string recommendedAction, string? target = null, Exception? innerException = null)
             : base(message, innerException)
         {
             Kind = kind;

@@ -7,7 +7,7 @@ using OciBackup.Engine.Models;
 namespace OciBackup.Engine.Http
 {
     /// <summary>The block-storage operations OciBackup uses, typed, over one <see cref="OciHttpClient"/>.</summary>
-    public sealed class BlockstorageClient
+    internal sealed class BlockstorageClient
     {
         private readonly OciHttpClient _http;
 

@@ -10,7 +10,7 @@ namespace OciBackup.Engine.Http
     /// do: path parameters and query values encoded with Uri.EscapeDataString, query parameters in
     /// the SDK request classes' order, unset parameters left out.
     /// </summary>
-    public static class BlockstorageRequests
+    internal static class BlockstorageRequests
     {
         public const string ApiVersionPath = "/20160918";
 

@@ -10,7 +10,7 @@ namespace OciBackup.Engine.Http
     /// exceptions. .NET on Linux and macOS reads these itself but Windows PowerShell 5.1 does not, so
     /// the module reads them the same way everywhere. Loopback hosts (the local emulator) are never proxied.
     /// </summary>
-    public sealed class EnvironmentProxy : IWebProxy
+    internal sealed class EnvironmentProxy : IWebProxy
     {
         private readonly Uri? _httpsProxy;
         private readonly Uri? _httpProxy;

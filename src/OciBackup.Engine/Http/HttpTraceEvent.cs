@@ -8,7 +8,7 @@ namespace OciBackup.Engine.Http
     /// One step of one HTTP exchange, for <c>-Debug</c>. Everything in it has already been redacted:
     /// no Authorization value, key material, pass phrase or session token can appear here.
     /// </summary>
-    public sealed class HttpTraceEvent
+    internal sealed class HttpTraceEvent
     {
         public HttpTraceEvent(HttpTraceEventKind kind, string method, string url, int? statusCode, TimeSpan elapsed, IReadOnlyList<KeyValuePair<string, string>> headers, string? detail)
         {

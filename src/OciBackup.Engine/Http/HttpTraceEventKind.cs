@@ -1,6 +1,6 @@
 namespace OciBackup.Engine.Http
 {
-    public enum HttpTraceEventKind
+    internal enum HttpTraceEventKind
     {
         RequestSent,
         ResponseReceived,

@@ -1,7 +1,7 @@
 namespace OciBackup.Engine.Http
 {
     /// <summary>Hears about each retry before its delay. Called on worker threads: be thread-safe and quick.</summary>
-    public interface IRetryObserver
+    internal interface IRetryObserver
     {
         void OnRetry(RetryNotice notice);
     }

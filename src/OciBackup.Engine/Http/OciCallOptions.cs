@@ -1,7 +1,7 @@
 namespace OciBackup.Engine.Http
 {
     /// <summary>Per-call settings: one cmdlet invocation's -Debug trace, its retry limits and who hears about retries.</summary>
-    public sealed class OciCallOptions
+    internal sealed class OciCallOptions
     {
         public static OciCallOptions Default { get; } = new OciCallOptions();
 

@@ -18,7 +18,7 @@ namespace OciBackup.Engine.Http
     /// Non-2xx answers become <see cref="OciServiceException"/>, missing answers
     /// <see cref="OciTransportException"/>. Thread-safe.
     /// </summary>
-    public sealed class OciHttpClient : IDisposable
+    internal sealed class OciHttpClient : IDisposable
     {
         private readonly HttpClient _http;
         private readonly string _baseUrl;

@@ -5,7 +5,7 @@ using OciBackup.Engine.Auth;
 namespace OciBackup.Engine.Http
 {
     /// <summary>How an <see cref="OciHttpClient"/> is built. Only <see cref="Endpoint"/> and <see cref="Authentication"/> are required.</summary>
-    public sealed class OciHttpClientOptions
+    internal sealed class OciHttpClientOptions
     {
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 

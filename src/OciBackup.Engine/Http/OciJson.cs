@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace OciBackup.Engine.Http
 {
     /// <summary>The one set of JSON options, built once: camelCase as the service, nulls omitted, Newtonsoft-identical escaping, unknown fields ignored.</summary>
-    public static class OciJson
+    internal static class OciJson
     {
         public static JsonSerializerOptions Options { get; } = Create();
 

@@ -10,7 +10,7 @@ namespace OciBackup.Engine.Http
     /// unsigned extra headers (retry token, request id, if-match). Immutable once built, so a retry
     /// sends exactly the same call again.
     /// </summary>
-    public sealed class OciRequest
+    internal sealed class OciRequest
     {
         private readonly List<KeyValuePair<string, string>> _query = new List<KeyValuePair<string, string>>();
         private readonly List<KeyValuePair<string, string>> _headers = new List<KeyValuePair<string, string>>();

@@ -5,7 +5,7 @@ using System.Net;
 namespace OciBackup.Engine.Http
 {
     /// <summary>A successful (2xx) response: status, the headers callers use, and the body bytes.</summary>
-    public sealed class OciResponse
+    internal sealed class OciResponse
     {
         public OciResponse(HttpStatusCode statusCode, IReadOnlyDictionary<string, string> headers, byte[] body, TimeSpan elapsed)
         {

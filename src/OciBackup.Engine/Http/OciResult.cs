@@ -1,7 +1,7 @@
 namespace OciBackup.Engine.Http
 {
     /// <summary>A parsed response body with the response it came from (for etag, opc-request-id, opc-next-page).</summary>
-    public sealed class OciResult<T>
+    internal sealed class OciResult<T>
     {
         public OciResult(T value, OciResponse response)
         {

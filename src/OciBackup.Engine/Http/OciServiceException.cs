@@ -8,7 +8,7 @@ namespace OciBackup.Engine.Http
     /// </summary>
     public sealed class OciServiceException : Exception
     {
-        public OciServiceException(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path, TimeSpan? retryAfter = null)
+        internal OciServiceException(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path, TimeSpan? retryAfter = null)
             : base(Compose(statusCode, code, serviceMessage, opcRequestId, method, path))
         {
             StatusCode = statusCode;

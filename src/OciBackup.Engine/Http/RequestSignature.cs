@@ -1,7 +1,7 @@
 namespace OciBackup.Engine.Http
 {
     /// <summary>What a signature covered: the header list and the exact signing string (neither is secret).</summary>
-    public sealed class RequestSignature
+    internal sealed class RequestSignature
     {
         public RequestSignature(string signedHeaders, string signingString)
         {

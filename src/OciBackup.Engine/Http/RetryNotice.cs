@@ -3,7 +3,7 @@ using System;
 namespace OciBackup.Engine.Http
 {
     /// <summary>One retry about to happen: which call, which attempt failed, why, and how long until the next.</summary>
-    public sealed class RetryNotice
+    internal sealed class RetryNotice
     {
         public RetryNotice(string method, string path, int failedAttempt, int maxAttempts, string reason, TimeSpan delay, bool throttled)
         {

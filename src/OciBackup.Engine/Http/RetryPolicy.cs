@@ -17,7 +17,7 @@ namespace OciBackup.Engine.Http
     /// throttled run from storming. Decorrelated jitter spreads about as well but makes each delay
     /// depend on the previous one; full jitter depends only on the attempt number.
     /// </remarks>
-    public sealed class RetryPolicy
+    internal sealed class RetryPolicy
     {
         public static readonly TimeSpan DefaultBaseDelay = TimeSpan.FromSeconds(1);
 

@@ -9,7 +9,7 @@ namespace OciBackup.Engine.Http
     /// derived from a caller's run key and the item makes a whole re-run safe: the service remembers a
     /// token for 24 hours and answers a repeat with the first result instead of a second backup.
     /// </summary>
-    public static class RetryTokens
+    internal static class RetryTokens
     {
         public const int MaxLength = 64;
 

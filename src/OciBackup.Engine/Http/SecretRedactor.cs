@@ -7,7 +7,7 @@ namespace OciBackup.Engine.Http
     /// Removes secrets from anything headed for a trace or an error: whole headers that carry
     /// credentials, and any occurrence of a secret value the session knows (session token, pass phrase).
     /// </summary>
-    public sealed class SecretRedactor
+    internal sealed class SecretRedactor
     {
         public const string Mask = "<redacted>";
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace OciBackup.Engine.Http
 {
     /// <summary>The User-Agent every request carries: OciBackup and its version, the host (PowerShell edition and version), the OS and the runtime.</summary>
-    public static class UserAgent
+    internal static class UserAgent
     {
         public static string ModuleVersion { get; } = ReadVersion();
 

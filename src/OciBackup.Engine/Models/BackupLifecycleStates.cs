@@ -3,7 +3,7 @@ using System;
 namespace OciBackup.Engine.Models
 {
     /// <summary>Converts between the service's state strings and <see cref="BackupLifecycleState"/>.</summary>
-    public static class BackupLifecycleStates
+    internal static class BackupLifecycleStates
     {
         public static BackupLifecycleState Parse(string? value)
         {

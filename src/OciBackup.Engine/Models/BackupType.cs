@@ -1,7 +1,7 @@
 namespace OciBackup.Engine.Models
 {
     /// <summary>The kind of backup to create. Sent as <c>FULL</c> / <c>INCREMENTAL</c>; the service's default is incremental.</summary>
-    public enum BackupType
+    internal enum BackupType
     {
         Full,
         Incremental,

@@ -7,7 +7,7 @@ namespace OciBackup.Engine.Models
     /// The body of CreateVolumeBackup. Properties are declared (and so serialised) in alphabetical
     /// order, as in Oracle's SDK models: the body's hash is signed, so its bytes must match theirs.
     /// </summary>
-    public sealed class CreateVolumeBackupDetails
+    internal sealed class CreateVolumeBackupDetails
     {
         public CreateVolumeBackupDetails(string volumeId)
         {

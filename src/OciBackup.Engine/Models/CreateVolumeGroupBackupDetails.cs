@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace OciBackup.Engine.Models
 {
     /// <summary>The body of CreateVolumeGroupBackup, in the SDK's (alphabetical) property order.</summary>
-    public sealed class CreateVolumeGroupBackupDetails
+    internal sealed class CreateVolumeGroupBackupDetails
     {
         public CreateVolumeGroupBackupDetails(string volumeGroupId)
         {

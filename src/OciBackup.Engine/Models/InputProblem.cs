@@ -1,7 +1,7 @@
 namespace OciBackup.Engine.Models
 {
     /// <summary>One reason an input cannot be sent: which field, the offending value (never a secret), and what is expected.</summary>
-    public sealed class InputProblem
+    internal sealed class InputProblem
     {
         public InputProblem(string field, string? value, string message)
         {

@@ -8,7 +8,7 @@ namespace OciBackup.Engine.Models
     /// The service's input rules (oci-api.md), checked before anything is sent so a bad item fails on
     /// its own with a message that names the field, instead of costing a round trip and a 400.
     /// </summary>
-    public static class InputRules
+    internal static class InputRules
     {
         public const int MaxNameLength = 255;
         public const int MaxTagKeyLength = 100;

@@ -1,12 +1,11 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Text.Json;
+using System.Collections.Specialized;
 using System.Text.Json.Serialization;
 
 namespace OciBackup.Engine.Models
 {
     /// <summary>A block volume (the fields backups need).</summary>
-    public sealed class Volume
+    internal sealed class Volume
     {
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
@@ -39,8 +38,21 @@ namespace OciBackup.Engine.Models
         [JsonConverter(typeof(TagsJsonConverter))]
         public Hashtable? DefinedTags { get; set; }
 
+        /// <summary>
+        /// Fields this version does not know yet, kept rather than dropped, in the order the service sent them, as
+        /// plain values: string, long, double, bool, null, object[] for arrays and an ordered dictionary for objects.
+        /// </summary>
+        [JsonIgnore]
+        public OrderedDictionary? AdditionalProperties { get; set; }
+
+        // System.Text.Json's view of AdditionalProperties (see UnknownJsonFields): internal, so no JSON type reaches a user.
         [JsonExtensionData]
-        public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+        [JsonInclude]
+        internal UnknownJsonFields? ExtensionData
+        {
+            get => AdditionalProperties == null ? null : new UnknownJsonFields(AdditionalProperties);
+            set => AdditionalProperties = value?.Fields;
+        }
 
         public override string ToString() => $"{DisplayName} ({Id})";
     }

@@ -1,6 +1,6 @@
 namespace OciBackup.Engine.Waiting
 {
-    public enum BackupKind
+    internal enum BackupKind
     {
         Volume,
         VolumeGroup,

@@ -15,7 +15,7 @@ namespace OciBackup.Engine.Waiting
     /// compartment one list sweep answers them all when that takes fewer requests than a get each.
     /// <see cref="Add"/> and <see cref="Complete"/> may be called from any thread while <see cref="RunAsync"/> runs.
     /// </summary>
-    public sealed class BackupWaiter
+    internal sealed class BackupWaiter
     {
         private const string SortByTimeCreated = "TIMECREATED";
         private const string Descending = "DESC";

@@ -5,7 +5,7 @@ using OciBackup.Engine.Models;
 namespace OciBackup.Engine.Waiting
 {
     /// <summary>What a <see cref="BackupWaiter"/> waits for, how long, and how often it may ask.</summary>
-    public sealed class BackupWaiterOptions
+    internal sealed class BackupWaiterOptions
     {
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
 

@@ -6,7 +6,7 @@ namespace OciBackup.Engine.Waiting
     /// Hears how a wait goes. Called on worker threads (a cmdlet queues these for its pipeline thread):
     /// implementations must be thread-safe and quick. Each target gets exactly one OnReached or OnFailed.
     /// </summary>
-    public interface IWaitObserver
+    internal interface IWaitObserver
     {
         void OnReached(WaitTarget target, BackupResource backup);
 

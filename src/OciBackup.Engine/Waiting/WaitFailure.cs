@@ -4,7 +4,7 @@ using OciBackup.Engine.Models;
 namespace OciBackup.Engine.Waiting
 {
     /// <summary>Why a target will not reach the state: the kind, a sentence a person can act on, the last state seen and the error, if any.</summary>
-    public sealed class WaitFailure
+    internal sealed class WaitFailure
     {
         public WaitFailure(WaitFailureKind kind, string message, BackupResource? lastSeen = null, Exception? error = null)
         {

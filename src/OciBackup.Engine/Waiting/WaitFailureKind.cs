@@ -1,6 +1,6 @@
 namespace OciBackup.Engine.Waiting
 {
-    public enum WaitFailureKind
+    internal enum WaitFailureKind
     {
         /// <summary>The backup is FAULTY: it will never reach the state.</summary>
         Faulty,

@@ -3,7 +3,7 @@ using System;
 namespace OciBackup.Engine.Waiting
 {
     /// <summary>How a wait is going: done of total, and the target that has been pending longest.</summary>
-    public sealed class WaitProgress
+    internal sealed class WaitProgress
     {
         public WaitProgress(int done, int total, WaitTarget? slowestPending, TimeSpan slowestElapsed, string? slowestState)
         {

@@ -3,7 +3,7 @@ using System;
 namespace OciBackup.Engine.Waiting
 {
     /// <summary>A backup to wait for. What is known of it (compartment, time requested) lets the waiter poll less.</summary>
-    public sealed class WaitTarget
+    internal sealed class WaitTarget
     {
         public WaitTarget(string id, BackupKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null)
         {

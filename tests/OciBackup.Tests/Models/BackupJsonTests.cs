@@ -1,6 +1,8 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Linq;
 using System.Text;
 using OciBackup.Engine.Http;
 using OciBackup.Engine.Models;
@@ -79,7 +81,69 @@ namespace OciBackup.Tests.Models
             Assert.Equal(BackupLifecycleState.Unknown, backup.State);
             Assert.Equal("DIFFERENTIAL", backup.Type);
             Assert.Null(backup.SizeInGBs);
-            Assert.Equal("{\"nested\":[1,2]}", backup.AdditionalProperties!["newField"].GetRawText());
+            var newField = Assert.IsType<OrderedDictionary>(backup.AdditionalProperties!["newField"]);
+            Assert.Equal(new object[] { 1L, 2L }, Assert.IsType<object[]>(newField["nested"]));
+        }
+
+        [Fact]
+        public void Unknown_fields_are_plain_values_in_the_order_they_came()
+        {
+            const string json = @"{""id"":""b"",""zeta"":""text"",""count"":3,""ratio"":0.25,""huge"":1e300,""on"":true,""off"":false,""nothing"":null,
+                ""list"":[1,""two"",{""three"":3},[4]],""object"":{""Inner"":{""deep"":""yes""},""empty"":{}},""alpha"":[]}";
+
+            var fields = OciJson.Deserialize<VolumeBackup>(Encoding.UTF8.GetBytes(json)).AdditionalProperties!;
+
+            Assert.Equal(new[] { "zeta", "count", "ratio", "huge", "on", "off", "nothing", "list", "object", "alpha" }, fields.Keys.Cast<string>());
+            Assert.Equal("text", fields["zeta"]);
+            Assert.Equal(3L, fields["count"]);
+            Assert.Equal(0.25, fields["ratio"]);
+            Assert.Equal(1e300, fields["huge"]);
+            Assert.Equal(true, fields["on"]);
+            Assert.Equal(false, fields["off"]);
+            Assert.True(fields.Contains("nothing"));
+            Assert.Null(fields["nothing"]);
+            var list = Assert.IsType<object[]>(fields["list"]);
+            Assert.Equal(1L, list[0]);
+            Assert.Equal("two", list[1]);
+            Assert.Equal(3L, Assert.IsType<OrderedDictionary>(list[2])["three"]);
+            Assert.Equal(new object[] { 4L }, Assert.IsType<object[]>(list[3]));
+            var inner = Assert.IsType<OrderedDictionary>(Assert.IsType<OrderedDictionary>(fields["object"])["inner"]);
+            Assert.Equal("yes", inner["DEEP"]);
+            Assert.Empty(Assert.IsType<OrderedDictionary>(Assert.IsType<OrderedDictionary>(fields["object"])["empty"]));
+            Assert.Empty(Assert.IsType<object[]>(fields["alpha"]));
+        }
+
+        [Fact]
+        public void A_backup_without_unknown_fields_has_no_additional_properties()
+        {
+            var backup = OciJson.Deserialize<VolumeGroupBackup>(Encoding.UTF8.GetBytes(@"{""id"":""g"",""volumeGroupId"":""vg"",""lifecycleState"":""AVAILABLE""}"));
+
+            Assert.Null(backup.AdditionalProperties);
+            Assert.DoesNotContain("additionalProperties", Encoding.UTF8.GetString(OciJson.SerializeToUtf8Bytes(backup)), StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Fact]
+        public void Unknown_fields_are_written_back_as_they_came()
+        {
+            const string unknown = @"""zeta"":""text"",""count"":3,""ratio"":0.25,""on"":true,""nothing"":null,""list"":[1,""two"",{""three"":3}],""object"":{""inner"":{""deep"":""yes""}}";
+
+            var backup = OciJson.Deserialize<VolumeBackup>(Encoding.UTF8.GetBytes(@"{""id"":""b""," + unknown + "}"));
+            backup.AdditionalProperties!["added"] = new Hashtable { ["by"] = "a script" };
+
+            Assert.Equal(@"{""id"":""b""," + unknown + @",""added"":{""by"":""a script""}}", Encoding.UTF8.GetString(OciJson.SerializeToUtf8Bytes(backup)));
+        }
+
+        [Fact]
+        public void Volumes_and_volume_groups_keep_unknown_fields_as_plain_values_too()
+        {
+            var volume = OciJson.Deserialize<Volume>(Encoding.UTF8.GetBytes(@"{""id"":""v"",""isHydrated"":true,""autotunePolicies"":[{""autotuneType"":""DETACHED_VOLUME""}]}"));
+            var group = OciJson.Deserialize<VolumeGroup>(Encoding.UTF8.GetBytes(@"{""id"":""g"",""sourceDetails"":{""type"":""volumeIds"",""volumeIds"":[""v""]}}"));
+
+            Assert.Equal(true, volume.AdditionalProperties!["isHydrated"]);
+            var policy = Assert.IsType<OrderedDictionary>(Assert.Single(Assert.IsType<object[]>(volume.AdditionalProperties["autotunePolicies"])));
+            Assert.Equal("DETACHED_VOLUME", policy["autotuneType"]);
+            var source = Assert.IsType<OrderedDictionary>(group.AdditionalProperties!["sourceDetails"]);
+            Assert.Equal(new object[] { "v" }, Assert.IsType<object[]>(source["volumeIds"]));
         }
 
         [Theory]

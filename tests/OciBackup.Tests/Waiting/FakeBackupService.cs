@@ -18,7 +18,7 @@ namespace OciBackup.Tests.Waiting
     /// backups from scripted lifecycles read off an injected clock, serves scripted faults, and keeps a
     /// log of every request it served.
     /// </summary>
-    public sealed class FakeBackupService : HttpMessageHandler
+    internal sealed class FakeBackupService : HttpMessageHandler
     {
         public const string GetVolumeBackup = "GetVolumeBackup";
         public const string GetVolumeGroupBackup = "GetVolumeGroupBackup";

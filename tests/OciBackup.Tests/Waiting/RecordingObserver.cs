@@ -9,7 +9,7 @@ using OciBackup.Engine.Waiting;
 namespace OciBackup.Tests.Waiting
 {
     /// <summary>Keeps every callback in the order it came, with the time on the clock when it came.</summary>
-    public sealed class RecordingObserver : IWaitObserver
+    internal sealed class RecordingObserver : IWaitObserver
     {
         private readonly object _gate = new object();
         private readonly IClock _clock;
