@@ -9,7 +9,7 @@ namespace OciBackup.Engine
     /// HTTP client every call of the session shares. Immutable and thread-safe, so one session serves
     /// a whole pipeline and parallel runspaces. Never shows key material.
     /// </summary>
-    public sealed class OciSession : IDisposable
+    public sealed class OciSession : IDisposable, IRegionalClients
     {
         internal const string CliRegionVariable = "OCI_CLI_REGION";
         internal const string RegionVariable = "OCI_REGION";
@@ -48,6 +48,20 @@ namespace OciBackup.Engine
         internal OciHttpClient Http { get; }
 
         internal BlockstorageClient Blockstorage { get; }
+
+        BlockstorageClient IRegionalClients.Blockstorage(string? region)
+        {
+            if (region == null || string.Equals(region, Region, StringComparison.OrdinalIgnoreCase))
+            {
+                return Blockstorage;
+            }
+
+            throw new OciConfigException(
+                OciConfigErrorKind.EndpointInvalid,
+                $"This session signs for {Region ?? "one endpoint"} only, not for {region}.",
+                $"Use a session for {region}: New-OciSession -Region {region}.",
+                setting: "region");
+        }
 
         /// <summary>Reads the config and key, checks them, and builds the client. Throws <see cref="OciConfigException"/> before anything is sent.</summary>
         internal static OciSession Create(OciSessionOptions options)

@@ -14,6 +14,11 @@ namespace OciBackup.Engine.Http
     {
         public const string ApiVersionPath = "/20160918";
 
+        /// <summary>The list sort by creation time (newest first unless told otherwise).</summary>
+        public const string SortByTimeCreated = "TIMECREATED";
+
+        public const string Descending = "DESC";
+
         public static OciRequest CreateVolumeBackup(CreateVolumeBackupDetails details, string retryToken) =>
             new OciRequest(HttpMethod.Post, ApiVersionPath + "/volumeBackups", OciJson.SerializeToUtf8Bytes(details))
                 .WithHeader("opc-retry-token", RequireToken(retryToken));

@@ -1,21 +1,23 @@
 using System;
 using System.Collections.Generic;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
 
 namespace OciBackup.Engine.Waiting
 {
-    /// <summary>One backup being watched, for every target that names it. Mutated only under the waiter's lock.</summary>
-    internal sealed class TrackedBackup
+    /// <summary>One resource being watched, for every target that names it. Mutated only under the waiter's lock.</summary>
+    internal sealed class TrackedResource
     {
-        public TrackedBackup(WaitTarget first, DateTimeOffset addedAt, DateTimeOffset? deadline)
+        public TrackedResource(WaitTarget first, DateTimeOffset addedAt, DateTimeOffset? deadline)
         {
             Id = first.Id;
             Kind = first.Kind;
+            Region = first.Region;
             CompartmentId = first.CompartmentId;
             Targets.Add(first);
             AddedAt = addedAt;
             Deadline = deadline;
-            // A clock skewed ahead of ours must not make a backup look younger than the wait for it.
+            // A clock skewed ahead of ours must not make a resource look younger than the wait for it.
             Start = first.TimeRequestReceived is DateTimeOffset requested && requested < addedAt ? requested : addedAt;
             RequestedAt = first.TimeRequestReceived;
             NextPollAt = addedAt;
@@ -23,7 +25,10 @@ namespace OciBackup.Engine.Waiting
 
         public string Id { get; }
 
-        public BackupKind Kind { get; }
+        public ResourceKind Kind { get; }
+
+        /// <summary>The region it is polled in; null for the session's own.</summary>
+        public string? Region { get; }
 
         public List<WaitTarget> Targets { get; } = new List<WaitTarget>();
 
@@ -31,17 +36,17 @@ namespace OciBackup.Engine.Waiting
 
         public DateTimeOffset AddedAt { get; }
 
-        /// <summary>When the backup was requested, as far as is known: its age is counted from here.</summary>
+        /// <summary>When the resource was requested, as far as is known: its age is counted from here.</summary>
         public DateTimeOffset Start { get; private set; }
 
         public DateTimeOffset? Deadline { get; }
 
         public DateTimeOffset NextPollAt { get; set; }
 
-        /// <summary>Where the backup sorts in a list by time created, when known.</summary>
-        public DateTimeOffset? CreatedAt => LastSeen?.TimeCreated ?? LastSeen?.TimeRequestReceived ?? RequestedAt;
+        /// <summary>Where the resource sorts in a list by time created, when known.</summary>
+        public DateTimeOffset? CreatedAt => LastSeen?.TimeCreated ?? LastSeen?.TimeRequested ?? RequestedAt;
 
-        public BackupResource? LastSeen { get; private set; }
+        public ILifecycleResource? LastSeen { get; private set; }
 
         /// <summary>Seen short of the state at least once, so the time it took is known (roughly).</summary>
         public bool SeenPending { get; set; }
@@ -54,42 +59,39 @@ namespace OciBackup.Engine.Waiting
 
         public bool IsFinished { get; private set; }
 
-        public BackupResource? ReachedAs { get; private set; }
+        public ILifecycleResource? ReachedAs { get; private set; }
 
         public WaitFailure? Failure { get; private set; }
 
         private DateTimeOffset? RequestedAt { get; set; }
 
-        public string Description => Describe(Kind, Id);
+        public string Description => Kind.Describe(Id);
 
-        public static string Describe(BackupKind kind, string id) =>
-            (kind == BackupKind.Volume ? "Volume backup " : "Volume group backup ") + id;
-
-        public void See(BackupResource backup)
+        public void See(ILifecycleResource resource)
         {
             if (LastSeen == null && RequestedAt == null)
             {
-                RequestedAt = backup.TimeRequestReceived ?? backup.TimeCreated;
+                RequestedAt = resource.TimeRequested;
                 if (RequestedAt is DateTimeOffset requested && requested < Start)
                 {
                     Start = requested;
                 }
             }
 
-            if (!string.IsNullOrEmpty(backup.CompartmentId) && backup.CompartmentId != CompartmentId)
+            if (!string.IsNullOrEmpty(resource.CompartmentId) && resource.CompartmentId != CompartmentId)
             {
-                CompartmentId = backup.CompartmentId;
+                CompartmentId = resource.CompartmentId;
                 MissedByList = false;
             }
 
-            LastSeen = backup;
+            LastSeen = resource;
             LastError = null;
         }
 
-        public void Reach(BackupResource backup)
+        public void Reach(ILifecycleResource resource)
         {
             IsFinished = true;
-            ReachedAs = backup;
+            ReachedAs = resource;
         }
 
         public void Fail(WaitFailure failure)

@@ -3,15 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OciBackup.Engine;
 using OciBackup.Engine.Http;
-using OciBackup.Engine.Models;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Waiting;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace OciBackup.Tests.Waiting
 {
-    public sealed class BackupWaiterTests : IDisposable
+    public sealed class ResourceWaiterTests : IDisposable
     {
         private static readonly DateTimeOffset Epoch = SimulatedTime.Epoch;
         private static readonly TimeSpan Min = TimeSpan.FromSeconds(1);
@@ -20,23 +21,19 @@ namespace OciBackup.Tests.Waiting
 
         private readonly SimulatedTime _time = new SimulatedTime(SimulatedTime.Epoch);
         private readonly FakeBackupService _service;
-        private readonly OciHttpClient _http;
+        private readonly OciSession _session;
         private readonly RecordingObserver _observer;
         private readonly ITestOutputHelper _output;
 
-        public BackupWaiterTests(ITestOutputHelper output)
+        public ResourceWaiterTests(ITestOutputHelper output)
         {
             _output = output;
             _service = new FakeBackupService(_time);
-            _http = new OciHttpClient(new OciHttpClientOptions(new Uri("https://iaas.us-ashburn-1.oraclecloud.com"), SigningVectors.LoadProvider("rsa2048-pkcs1"))
-            {
-                Handler = _service,
-                Environment = new FakeProcessEnvironment(),
-            });
+            _session = TestSessions.Over(_service);
             _observer = new RecordingObserver(_time);
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose() => _session.Dispose();
 
         [Fact]
         public async Task Targets_are_reported_in_the_order_they_reach_the_state()
@@ -93,7 +90,7 @@ namespace OciBackup.Tests.Waiting
         public async Task Waiting_for_a_state_that_is_already_passed_counts_as_reached()
         {
             _service.Add("vgb-done", BackupKind.VolumeGroup, "c1", Epoch.AddHours(-1), Available(after: 60));
-            var waiter = Waiter(o => o.TargetState = BackupLifecycleState.Committed);
+            var waiter = Waiter(o => o.TargetState = "COMMITTED");
 
             await RunToEnd(waiter, new WaitTarget("vgb-done", BackupKind.VolumeGroup));
 
@@ -106,7 +103,7 @@ namespace OciBackup.Tests.Waiting
         public async Task A_faulty_backup_is_reached_when_faulty_is_the_state_asked_for()
         {
             _service.Add("vb-faulty", BackupKind.Volume, "c1", Epoch, (TimeSpan.FromSeconds(5), "FAULTY"));
-            var waiter = Waiter(o => o.TargetState = BackupLifecycleState.Faulty);
+            var waiter = Waiter(o => o.TargetState = "FAULTY");
 
             await RunToEnd(waiter, new WaitTarget("vb-faulty", BackupKind.Volume));
 
@@ -514,13 +511,9 @@ namespace OciBackup.Tests.Waiting
                 service.Add($"vb-{i}", BackupKind.Volume, "c1", Epoch, Available(after: 60 + (3 * i)));
             }
 
-            using var http = new OciHttpClient(new OciHttpClientOptions(new Uri("https://iaas.us-ashburn-1.oraclecloud.com"), SigningVectors.LoadProvider("rsa2048-pkcs1"))
-            {
-                Handler = service,
-                Environment = new FakeProcessEnvironment(),
-            });
+            using var session = TestSessions.Over(service);
             var observer = new RecordingObserver(time);
-            var waiter = new BackupWaiter(new BlockstorageClient(http), new BackupWaiterOptions
+            var waiter = new ResourceWaiter(session, new ResourceWaiterOptions
             {
                 Clock = time,
                 Delay = time,
@@ -539,9 +532,9 @@ namespace OciBackup.Tests.Waiting
             return (observer.ReachedIds.Count, service.Count(FakeBackupService.GetVolumeBackup), service.Count(FakeBackupService.ListVolumeBackups), observer.Progress.Count);
         }
 
-        private BackupWaiter Waiter(Action<BackupWaiterOptions>? configure = null)
+        private ResourceWaiter Waiter(Action<ResourceWaiterOptions>? configure = null)
         {
-            var options = new BackupWaiterOptions
+            var options = new ResourceWaiterOptions
             {
                 Clock = _time,
                 Delay = _time,
@@ -549,11 +542,11 @@ namespace OciBackup.Tests.Waiting
                 MaxPollInterval = Max,
             };
             configure?.Invoke(options);
-            return new BackupWaiter(new BlockstorageClient(_http), options, _observer);
+            return new ResourceWaiter(_session, options, _observer);
         }
 
         /// <summary>Adds the targets, says no more will come, and runs the wait to its end.</summary>
-        private static async Task RunToEnd(BackupWaiter waiter, params WaitTarget[] targets)
+        private static async Task RunToEnd(ResourceWaiter waiter, params WaitTarget[] targets)
         {
             foreach (var target in targets)
             {

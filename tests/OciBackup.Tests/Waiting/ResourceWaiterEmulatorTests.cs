@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OciBackup.Emulator;
 using OciBackup.Engine;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
 using OciBackup.Engine.Waiting;
 using Xunit;
@@ -13,13 +14,13 @@ using Xunit.Abstractions;
 namespace OciBackup.Tests.Waiting
 {
     /// <summary>The waiter against the emulator over real HTTP with the real clock: backups that really take time, some ending FAULTY.</summary>
-    public sealed class BackupWaiterEmulatorTests : EmulatorTest
+    public sealed class ResourceWaiterEmulatorTests : EmulatorTest
     {
         private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
         private readonly ITestOutputHelper _output;
 
-        public BackupWaiterEmulatorTests(ITestOutputHelper output)
+        public ResourceWaiterEmulatorTests(ITestOutputHelper output)
         {
             _output = output;
         }
@@ -41,7 +42,7 @@ namespace OciBackup.Tests.Waiting
         {
             var compartment = Emulator.Compartments.Single();
             var observer = new RecordingObserver(SystemClock.Instance);
-            var waiter = new BackupWaiter(Session.Blockstorage, RealTimeOptions(), observer);
+            var waiter = new ResourceWaiter(Session, RealTimeOptions(), observer);
 
             var run = waiter.RunAsync(default);
             var created = new List<VolumeBackup>();
@@ -94,7 +95,7 @@ namespace OciBackup.Tests.Waiting
             }
 
             var observer = new RecordingObserver(SystemClock.Instance);
-            var waiter = new BackupWaiter(Session.Blockstorage, RealTimeOptions(), observer);
+            var waiter = new ResourceWaiter(Session, RealTimeOptions(), observer);
             foreach (var id in ids)
             {
                 waiter.Add(new WaitTarget(id, BackupKind.VolumeGroup));
@@ -117,7 +118,7 @@ namespace OciBackup.Tests.Waiting
             Assert.True(gets + lists <= ids.Count + rounds - 1, $"{gets} gets + {lists} lists in {rounds} rounds");
         }
 
-        private static BackupWaiterOptions RealTimeOptions() => new BackupWaiterOptions
+        private static ResourceWaiterOptions RealTimeOptions() => new ResourceWaiterOptions
         {
             MinPollInterval = TimeSpan.FromMilliseconds(50),
             MaxPollInterval = TimeSpan.FromMilliseconds(200),

@@ -5,28 +5,26 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OciBackup.Engine.Http;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
 
 namespace OciBackup.Engine.Waiting
 {
     /// <summary>
-    /// Waits for many backups to reach a lifecycle state, fed one target at a time while it runs.
-    /// Each backup is polled at most once per its poll interval, and where several pending backups share a
-    /// compartment one list sweep answers them all when that takes fewer requests than a get each.
-    /// <see cref="Add"/> and <see cref="Complete"/> may be called from any thread while <see cref="RunAsync"/> runs.
+    /// Waits for many resources (backups, volumes, of any kind and region) to reach a lifecycle state, fed one target
+    /// at a time while it runs. Each resource is polled at most once per its poll interval, and where several pending
+    /// resources share a kind, region and compartment one list sweep answers them all when that takes fewer requests
+    /// than a get each. <see cref="Add"/> and <see cref="Complete"/> may be called from any thread while
+    /// <see cref="RunAsync"/> runs.
     /// </summary>
-    internal sealed class BackupWaiter
+    internal sealed class ResourceWaiter
     {
-        private const string SortByTimeCreated = "TIMECREATED";
-        private const string Descending = "DESC";
-
         // Below this a timer's resolution turns a sleep into a spin.
         private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(1);
 
-        private readonly BlockstorageClient _client;
+        private readonly IRegionalClients _clients;
         private readonly IWaitObserver _observer;
-        private readonly BackupLifecycleState _targetState;
-        private readonly string _targetStateText;
+        private readonly string _targetState;
         private readonly TimeSpan? _timeout;
         private readonly IClock _clock;
         private readonly IDelay _delay;
@@ -39,29 +37,28 @@ namespace OciBackup.Engine.Waiting
         private readonly OciCallOptions? _call;
 
         private readonly object _gate = new object();
-        private readonly Dictionary<string, TrackedBackup> _tracked = new Dictionary<string, TrackedBackup>(StringComparer.Ordinal);
-        private readonly List<TrackedBackup> _pending = new List<TrackedBackup>();
+        private readonly Dictionary<string, TrackedResource> _tracked = new Dictionary<string, TrackedResource>(StringComparer.Ordinal);
+        private readonly List<TrackedResource> _pending = new List<TrackedResource>();
         private readonly Dictionary<string, CompartmentListing> _listings = new Dictionary<string, CompartmentListing>(StringComparer.Ordinal);
-        private readonly ObservedDurations _volumeDurations = new ObservedDurations();
-        private readonly ObservedDurations _groupDurations = new ObservedDurations();
+        private readonly Dictionary<ResourceKind, ObservedDurations> _durations = new Dictionary<ResourceKind, ObservedDurations>();
         private TaskCompletionSource<bool> _wake = NewWake();
         private int _total;
         private int _done;
         private bool _completed;
         private bool _started;
 
-        public BackupWaiter(BlockstorageClient client, BackupWaiterOptions options, IWaitObserver observer)
+        public ResourceWaiter(IRegionalClients clients, ResourceWaiterOptions options, IWaitObserver observer)
         {
-            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _clients = clients ?? throw new ArgumentNullException(nameof(clients));
             _observer = observer ?? throw new ArgumentNullException(nameof(observer));
             if (options == null)
             {
                 throw new ArgumentNullException(nameof(options));
             }
 
-            if (options.TargetState == BackupLifecycleState.Unknown)
+            if (string.IsNullOrEmpty(options.TargetState))
             {
-                throw new ArgumentException("Wait for a known lifecycle state.", nameof(options));
+                throw new ArgumentException("Wait for a lifecycle state.", nameof(options));
             }
 
             if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
@@ -89,8 +86,7 @@ namespace OciBackup.Engine.Waiting
                 throw new ArgumentException("The expected duration must be positive.", nameof(options));
             }
 
-            _targetState = options.TargetState;
-            _targetStateText = BackupLifecycleStates.ToServiceString(options.TargetState);
+            _targetState = options.TargetState.ToUpperInvariant();
             _timeout = options.Timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : options.Timeout;
             _clock = options.Clock ?? throw new ArgumentException("A clock is required.", nameof(options));
             _delay = options.Delay ?? throw new ArgumentException("A delay is required.", nameof(options));
@@ -122,12 +118,17 @@ namespace OciBackup.Engine.Waiting
             }
         }
 
-        /// <summary>Starts watching a backup (thread-safe; any time before <see cref="Complete"/>). A backup added twice is polled once and reported to both targets.</summary>
+        /// <summary>Starts watching a resource (thread-safe; any time before <see cref="Complete"/>). One added twice is polled once and reported to both targets.</summary>
         public void Add(WaitTarget target)
         {
             if (target == null)
             {
                 throw new ArgumentNullException(nameof(target));
+            }
+
+            if (!target.Kind.Lifecycle.Knows(_targetState))
+            {
+                throw new ArgumentException($"A {target.Kind.Noun} never is {_targetState}; it is one of {string.Join(", ", target.Kind.Lifecycle.All)}.", nameof(target));
             }
 
             TargetOutcome? known = null;
@@ -141,7 +142,7 @@ namespace OciBackup.Engine.Waiting
 
                 var now = _clock.UtcNow;
                 _total++;
-                var key = Key(target.Kind, target.Id);
+                var key = Key(target.Kind, target.Region, target.Id);
                 if (_tracked.TryGetValue(key, out var tracked))
                 {
                     if (tracked.IsFinished)
@@ -156,8 +157,8 @@ namespace OciBackup.Engine.Waiting
                 }
                 else
                 {
-                    tracked = new TrackedBackup(target, now, DeadlineFrom(now));
-                    // A backup just requested cannot be done yet; one of unknown age may have been done for hours.
+                    tracked = new TrackedResource(target, now, DeadlineFrom(now));
+                    // A resource just requested cannot be done yet; one of unknown age may have been done for hours.
                     if (target.TimeRequestReceived.HasValue && tracked.Start + _intervals.Min > now)
                     {
                         tracked.NextPollAt = Earliest(tracked.Start + _intervals.Min, tracked.Deadline);
@@ -245,12 +246,12 @@ namespace OciBackup.Engine.Waiting
         private static TaskCompletionSource<bool> NewWake() =>
             new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        private static string Key(BackupKind kind, string id) => (kind == BackupKind.Volume ? "v|" : "g|") + id;
+        private static string Key(ResourceKind kind, string? region, string id) => kind.OcidType + "|" + region + "|" + id;
 
         private static DateTimeOffset Earliest(DateTimeOffset time, DateTimeOffset? deadline) =>
             deadline is DateTimeOffset end && end < time ? end : time;
 
-        private static bool PastCutoff(IReadOnlyList<BackupResource> page, DateTimeOffset? cutoff)
+        private static bool PastCutoff(IReadOnlyList<ILifecycleResource> page, DateTimeOffset? cutoff)
         {
             if (cutoff == null || page.Count == 0)
             {
@@ -258,7 +259,7 @@ namespace OciBackup.Engine.Waiting
             }
 
             var last = page[page.Count - 1];
-            var created = last.TimeCreated ?? last.TimeRequestReceived;
+            var created = last.TimeCreated ?? last.TimeRequested;
             return created.HasValue && created.Value < cutoff.Value;
         }
 
@@ -279,10 +280,10 @@ namespace OciBackup.Engine.Waiting
             return null;
         }
 
-        /// <summary>Decides which due backups a list sweep answers and which get a get. Null when nothing is due. Under the lock.</summary>
+        /// <summary>Decides which due resources a list sweep answers and which get a get. Null when nothing is due. Under the lock.</summary>
         private PollRound? PlanRound(DateTimeOffset now)
         {
-            var due = new HashSet<TrackedBackup>(_pending.Where(t => t.NextPollAt <= now));
+            var due = new HashSet<TrackedResource>(_pending.Where(t => t.NextPollAt <= now));
             if (due.Count == 0)
             {
                 return null;
@@ -293,7 +294,7 @@ namespace OciBackup.Engine.Waiting
             {
                 var groups = _pending
                     .Where(t => t.CompartmentId != null && !t.MissedByList)
-                    .GroupBy(t => Key(t.Kind, t.CompartmentId!));
+                    .GroupBy(t => Key(t.Kind, t.Region, t.CompartmentId!));
                 foreach (var group in groups)
                 {
                     var pending = group.ToList();
@@ -315,12 +316,12 @@ namespace OciBackup.Engine.Waiting
                     }
 
                     DateTimeOffset? cutoff = null;
-                    if (pending.All(t => t.CreatedAt.HasValue))
+                    if (pending[0].Kind.ListsNewestFirst && pending.All(t => t.CreatedAt.HasValue))
                     {
                         cutoff = pending.Min(t => t.CreatedAt!.Value) - _listCutoffMargin;
                     }
 
-                    round.Sweeps.Add(new ListingSweep(history, pending[0].Kind, pending[0].CompartmentId!, pending, dueHere, cutoff));
+                    round.Sweeps.Add(new ListingSweep(history, pending[0].Kind, pending[0].Region, pending[0].CompartmentId!, pending, dueHere, cutoff));
                     due.ExceptWith(dueHere);
                 }
             }
@@ -333,23 +334,21 @@ namespace OciBackup.Engine.Waiting
         {
             var requests = new List<Task>(round.Sweeps.Count + round.Gets.Count);
             requests.AddRange(round.Sweeps.Select(sweep => SweepAsync(sweep, requestSlots, cancellationToken)));
-            requests.AddRange(round.Gets.Select(backup => GetAsync(backup, requestSlots, cancellationToken)));
+            requests.AddRange(round.Gets.Select(resource => GetAsync(resource, requestSlots, cancellationToken)));
             return Task.WhenAll(requests);
         }
 
-        private async Task GetAsync(TrackedBackup backup, SemaphoreSlim requestSlots, CancellationToken cancellationToken)
+        private async Task GetAsync(TrackedResource resource, SemaphoreSlim requestSlots, CancellationToken cancellationToken)
         {
             await requestSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            BackupResource answer;
+            ILifecycleResource answer;
             try
             {
-                answer = backup.Kind == BackupKind.Volume
-                    ? (await _client.GetVolumeBackupAsync(backup.Id, cancellationToken, _call).ConfigureAwait(false)).Value
-                    : (await _client.GetVolumeGroupBackupAsync(backup.Id, cancellationToken, _call).ConfigureAwait(false)).Value;
+                answer = (await resource.Kind.GetAsync(_clients.Blockstorage(resource.Region), resource.Id, cancellationToken, _call).ConfigureAwait(false)).Value;
             }
             catch (Exception error) when (error is OciServiceException || error is OciTransportException)
             {
-                Tell(Failed(backup, error));
+                Tell(Failed(resource, error));
                 return;
             }
             finally
@@ -357,7 +356,7 @@ namespace OciBackup.Engine.Waiting
                 requestSlots.Release();
             }
 
-            Tell(Observed(backup, answer));
+            Tell(Observed(resource, answer));
         }
 
         private async Task SweepAsync(ListingSweep sweep, SemaphoreSlim requestSlots, CancellationToken cancellationToken)
@@ -368,23 +367,14 @@ namespace OciBackup.Engine.Waiting
             Exception? failure = null;
             while (true)
             {
-                IReadOnlyList<BackupResource> items;
+                IReadOnlyList<ILifecycleResource> items;
                 string? nextPage;
                 await requestSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    if (sweep.Kind == BackupKind.Volume)
-                    {
-                        var result = await _client.ListVolumeBackupsAsync(sweep.CompartmentId, null, _listPageSize, page, SortByTimeCreated, Descending, cancellationToken, _call).ConfigureAwait(false);
-                        items = result.Value;
-                        nextPage = result.Response.NextPage;
-                    }
-                    else
-                    {
-                        var result = await _client.ListVolumeGroupBackupsAsync(sweep.CompartmentId, null, _listPageSize, page, SortByTimeCreated, Descending, cancellationToken, _call).ConfigureAwait(false);
-                        items = result.Value;
-                        nextPage = result.Response.NextPage;
-                    }
+                    var result = await sweep.Kind.ListNewestFirstAsync(_clients.Blockstorage(sweep.Region), sweep.CompartmentId, _listPageSize, page, cancellationToken, _call).ConfigureAwait(false);
+                    items = result.Value;
+                    nextPage = result.Response.NextPage;
                 }
                 catch (Exception error) when (error is OciServiceException || error is OciTransportException)
                 {
@@ -400,11 +390,11 @@ namespace OciBackup.Engine.Waiting
                 var outcomes = new List<TargetOutcome>();
                 foreach (var item in items)
                 {
-                    if (item?.Id != null && sweep.Unseen.TryGetValue(item.Id, out var backup))
+                    if (item?.Id != null && sweep.Unseen.TryGetValue(item.Id, out var resource))
                     {
                         sweep.Unseen.Remove(item.Id);
                         sweep.DueUnseen.Remove(item.Id);
-                        outcomes.AddRange(Observed(backup, item));
+                        outcomes.AddRange(Observed(resource, item));
                     }
                 }
 
@@ -452,78 +442,88 @@ namespace OciBackup.Engine.Waiting
 
             if (transient)
             {
-                foreach (var backup in sweep.DueUnseen.Values)
+                foreach (var resource in sweep.DueUnseen.Values)
                 {
-                    Tell(Failed(backup, failure!));
+                    Tell(Failed(resource, failure!));
                 }
 
                 return;
             }
 
-            await Task.WhenAll(sweep.DueUnseen.Values.Select(backup => GetAsync(backup, requestSlots, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(sweep.DueUnseen.Values.Select(resource => GetAsync(resource, requestSlots, cancellationToken))).ConfigureAwait(false);
         }
 
         /// <summary>Judges an answer: reached, failed for good, or polled again later.</summary>
-        private List<TargetOutcome> Observed(TrackedBackup backup, BackupResource answer)
+        private List<TargetOutcome> Observed(TrackedResource resource, ILifecycleResource answer)
         {
             lock (_gate)
             {
-                if (backup.IsFinished)
+                if (resource.IsFinished)
                 {
                     return new List<TargetOutcome>();
                 }
 
                 var now = _clock.UtcNow;
-                backup.See(answer);
-                switch (StateVerdicts.Judge(_targetState, answer.State))
+                resource.See(answer);
+                switch (resource.Kind.Lifecycle.Judge(_targetState, answer.LifecycleState))
                 {
                     case StateVerdict.Reached:
-                        if (backup.SeenPending)
+                        if (resource.SeenPending)
                         {
-                            DurationsOf(backup.Kind).Record(now - backup.Start);
+                            DurationsOf(resource.Kind).Record(now - resource.Start);
                         }
 
-                        backup.Reach(answer);
-                        return Finished(backup);
+                        resource.Reach(answer);
+                        return Finished(resource);
                     case StateVerdict.Faulty:
-                        return Fail(backup, new WaitFailure(WaitFailureKind.Faulty,
-                            $"{backup.Description} is FAULTY: it will never become {_targetStateText}.", answer));
+                        return Fail(resource, new WaitFailure(WaitFailureKind.Faulty,
+                            $"{resource.Description} is {answer.LifecycleState}: it will never become {_targetState}.", answer));
                     case StateVerdict.Terminated:
-                        return Fail(backup, new WaitFailure(WaitFailureKind.Terminated,
-                            $"{backup.Description} is {answer.LifecycleState}: it will never become {_targetStateText}.", answer));
+                        return Fail(resource, new WaitFailure(WaitFailureKind.Terminated,
+                            $"{resource.Description} is {answer.LifecycleState}: it will never become {_targetState}.", answer));
                     default:
-                        backup.SeenPending = true;
-                        Reschedule(backup, now, null);
+                        resource.SeenPending = true;
+                        Reschedule(resource, now, null);
                         return new List<TargetOutcome>();
                 }
             }
         }
 
-        /// <summary>A poll that failed: a missing backup or a refusal ends the target; a transient failure is tried again next round.</summary>
-        private List<TargetOutcome> Failed(TrackedBackup backup, Exception error)
+        /// <summary>
+        /// A poll that failed: a missing resource (unless deletion is what is waited for) or a refusal ends the
+        /// target; a transient failure is tried again next round.
+        /// </summary>
+        private List<TargetOutcome> Failed(TrackedResource resource, Exception error)
         {
             lock (_gate)
             {
-                if (backup.IsFinished)
+                if (resource.IsFinished)
                 {
                     return new List<TargetOutcome>();
                 }
 
                 if (PollErrors.IsNotFound(error))
                 {
-                    return Fail(backup, new WaitFailure(WaitFailureKind.NotFound,
-                        $"{backup.Description} was not found: it does not exist, or this user may not read it. {error.Message}", backup.LastSeen, error));
+                    // Deleted resources leave the service's lists and answer 404 after a while: as good as TERMINATED.
+                    if (string.Equals(_targetState, resource.Kind.Lifecycle.Deleted, StringComparison.OrdinalIgnoreCase))
+                    {
+                        resource.Reach(resource.Kind.Gone(resource.Id, resource.Region, resource.LastSeen));
+                        return Finished(resource);
+                    }
+
+                    return Fail(resource, new WaitFailure(WaitFailureKind.NotFound,
+                        $"{resource.Description} was not found: it does not exist, or this user may not read it. {error.Message}", resource.LastSeen, error));
                 }
 
                 if (PollErrors.IsTransient(error))
                 {
-                    backup.LastError = error;
-                    Reschedule(backup, _clock.UtcNow, PollErrors.RetryAfter(error));
+                    resource.LastError = error;
+                    Reschedule(resource, _clock.UtcNow, PollErrors.RetryAfter(error));
                     return new List<TargetOutcome>();
                 }
 
-                return Fail(backup, new WaitFailure(WaitFailureKind.Error,
-                    $"Polling {backup.Description} failed: {error.Message}", backup.LastSeen, error));
+                return Fail(resource, new WaitFailure(WaitFailureKind.Error,
+                    $"Polling {resource.Description} failed: {error.Message}", resource.LastSeen, error));
             }
         }
 
@@ -535,9 +535,9 @@ namespace OciBackup.Engine.Waiting
             lock (_gate)
             {
                 var now = _clock.UtcNow;
-                foreach (var backup in _pending.Where(t => t.Deadline <= now).ToList())
+                foreach (var resource in _pending.Where(t => t.Deadline <= now).ToList())
                 {
-                    outcomes.AddRange(Fail(backup, new WaitFailure(WaitFailureKind.TimedOut, TimedOutMessage(backup), backup.LastSeen, backup.LastError)));
+                    outcomes.AddRange(Fail(resource, new WaitFailure(WaitFailureKind.TimedOut, TimedOutMessage(resource), resource.LastSeen, resource.LastError)));
                 }
 
                 var slowest = _pending.OrderBy(t => t.AddedAt).FirstOrDefault();
@@ -550,41 +550,51 @@ namespace OciBackup.Engine.Waiting
             _observer.OnProgress(progress);
         }
 
-        private string TimedOutMessage(TrackedBackup backup)
+        private string TimedOutMessage(TrackedResource resource)
         {
             var limit = Duration(_timeout ?? TimeSpan.Zero);
-            var where = backup.LastSeen != null
-                ? $"it was still {backup.LastSeen.LifecycleState}"
+            var where = resource.LastSeen != null
+                ? $"it was still {resource.LastSeen.LifecycleState}"
                 : "it was never seen";
-            var error = backup.LastError != null ? $" (last poll failed: {backup.LastError.Message})" : string.Empty;
-            return $"{backup.Description} did not become {_targetStateText} within {limit}: {where}{error}.";
+            var error = resource.LastError != null ? $" (last poll failed: {resource.LastError.Message})" : string.Empty;
+            return $"{resource.Description} did not become {_targetState} within {limit}: {where}{error}.";
         }
 
-        private void Reschedule(TrackedBackup backup, DateTimeOffset now, TimeSpan? atLeast)
+        private void Reschedule(TrackedResource resource, DateTimeOffset now, TimeSpan? atLeast)
         {
-            var interval = _intervals.Next(now - backup.Start, DurationsOf(backup.Kind).Median ?? _expectedDuration);
+            var interval = _intervals.Next(now - resource.Start, DurationsOf(resource.Kind).Median ?? _expectedDuration);
             if (atLeast is TimeSpan retryAfter && retryAfter > interval)
             {
                 interval = retryAfter;
             }
 
-            backup.NextPollAt = Earliest(now + interval, backup.Deadline);
+            resource.NextPollAt = Earliest(now + interval, resource.Deadline);
         }
 
-        private ObservedDurations DurationsOf(BackupKind kind) => kind == BackupKind.Volume ? _volumeDurations : _groupDurations;
-
-        private List<TargetOutcome> Fail(TrackedBackup backup, WaitFailure failure)
+        /// <summary>Under the lock.</summary>
+        private ObservedDurations DurationsOf(ResourceKind kind)
         {
-            backup.Fail(failure);
-            return Finished(backup);
+            if (!_durations.TryGetValue(kind, out var durations))
+            {
+                durations = new ObservedDurations();
+                _durations.Add(kind, durations);
+            }
+
+            return durations;
         }
 
-        /// <summary>Under the lock: the backup leaves the pending set, every target naming it gets its one outcome.</summary>
-        private List<TargetOutcome> Finished(TrackedBackup backup)
+        private List<TargetOutcome> Fail(TrackedResource resource, WaitFailure failure)
         {
-            _pending.Remove(backup);
-            _done += backup.Targets.Count;
-            return backup.Targets.Select(target => TargetOutcome.Of(target, backup)).ToList();
+            resource.Fail(failure);
+            return Finished(resource);
+        }
+
+        /// <summary>Under the lock: the resource leaves the pending set, every target naming it gets its one outcome.</summary>
+        private List<TargetOutcome> Finished(TrackedResource resource)
+        {
+            _pending.Remove(resource);
+            _done += resource.Targets.Count;
+            return resource.Targets.Select(target => TargetOutcome.Of(target, resource)).ToList();
         }
 
         private void Tell(List<TargetOutcome> outcomes)

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using OciBackup.Engine.Http;
+using OciBackup.Engine.Models;
+
+namespace OciBackup.Engine.Kinds
+{
+    /// <summary>Backups of volume groups: <c>/volumeGroupBackups</c>. Their lifecycle passes COMMITTED on the way to AVAILABLE.</summary>
+    internal sealed class VolumeGroupBackupKind : BackupKind
+    {
+        public static readonly VolumeGroupBackupKind Instance = new VolumeGroupBackupKind();
+
+        private VolumeGroupBackupKind()
+            : base("VolumeGroupBackup", "volume group backup", "volumegroupbackup", "volumeGroupBackupId", BlockstorageRequests.ApiVersionPath + "/volumeGroupBackups",
+                new LifecycleStates(new[] { "REQUEST_RECEIVED", "CREATING", "COMMITTED", "AVAILABLE" }, "FAULTY", "TERMINATING", "TERMINATED"),
+                VolumeGroupKind.Instance, "CreateVolumeGroupBackup")
+        {
+        }
+
+        public override string? SourceIdOf(BackupResource backup) => (backup as VolumeGroupBackup)?.VolumeGroupId;
+
+        public override async Task<OciResult<ILifecycleResource>> GetAsync(BlockstorageClient client, string id, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            Widen(await client.GetVolumeGroupBackupAsync(id, cancellationToken, call).ConfigureAwait(false));
+
+        public override async Task<OciResult<IReadOnlyList<ILifecycleResource>>> ListNewestFirstAsync(BlockstorageClient client, string compartmentId, int limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            Widen(await client.ListVolumeGroupBackupsAsync(compartmentId, null, limit, page, BlockstorageRequests.SortByTimeCreated, BlockstorageRequests.Descending, cancellationToken, call).ConfigureAwait(false));
+
+        public override async Task<OciResult<BackupResource>> CreateAsync(BlockstorageClient client, string sourceId, BackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null)
+        {
+            var body = new CreateVolumeGroupBackupDetails(sourceId)
+            {
+                CompartmentId = details.CompartmentId,
+                DisplayName = details.DisplayName,
+                Type = details.Type,
+                FreeformTags = details.FreeformTags,
+                DefinedTags = details.DefinedTags,
+            };
+            return AsBackup(await client.CreateVolumeGroupBackupAsync(body, retryToken, cancellationToken, call).ConfigureAwait(false));
+        }
+
+        protected override bool Models(BackupResource backup) => backup is VolumeGroupBackup;
+
+        protected override BackupResource NewModel() => new VolumeGroupBackup();
+    }
+}
