@@ -50,6 +50,25 @@ namespace OciBackup.PowerShell.Tests
         }
 
         [Fact]
+        public void Waiting_on_many_ids_gets_one_to_find_their_compartment_and_lists_the_rest()
+        {
+            using var host = new ModuleHost();
+            host.Invoke(_emulator.SessionScript);
+            host.Invoke("$script:created = $args[0] | New-OciVolumeBackup -Session $session", (object)_emulator.Main.VolumeIds.Skip(100).Take(30).ToArray());
+            var before = _emulator.Host.Statistics.RequestsByOperation;
+
+            var output = host.Invoke("$script:created.Id | Wait-OciBackup -Session $session -Timeout 60");
+
+            var after = _emulator.Host.Statistics.RequestsByOperation;
+            long Sent(string operation) => (after.TryGetValue(operation, out var n) ? n : 0) - (before.TryGetValue(operation, out var m) ? m : 0);
+            Assert.Equal(30, output.Count);
+            Assert.All(output, o => Assert.Equal("AVAILABLE", o.Prop("LifecycleState")));
+            // Before lists took over, each id cost a get of its own in the first round (30 here, 300 for 300).
+            Assert.InRange(Sent("GetVolumeBackup"), 1, 2);
+            Assert.InRange(Sent("ListVolumeBackups"), 1, 15);
+        }
+
+        [Fact]
         public void A_faulty_backup_fails_only_its_own_item()
         {
             using var host = new ModuleHost();

@@ -8,5 +8,8 @@ namespace OciBackup.Engine.Waiting
         public List<ListingSweep> Sweeps { get; } = new List<ListingSweep>();
 
         public List<TrackedResource> Gets { get; } = new List<TrackedResource>();
+
+        /// <summary>Due resources were held back until one get finds where their kind lives: plan again at once.</summary>
+        public bool HeldBack { get; set; }
     }
 }

@@ -41,6 +41,7 @@ namespace OciBackup.Engine.Waiting
         private readonly List<TrackedResource> _pending = new List<TrackedResource>();
         private readonly Dictionary<string, CompartmentListing> _listings = new Dictionary<string, CompartmentListing>(StringComparer.Ordinal);
         private readonly Dictionary<ResourceKind, ObservedDurations> _durations = new Dictionary<ResourceKind, ObservedDurations>();
+        private readonly Dictionary<string, Dictionary<string, int>> _compartmentsSeen = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         private TaskCompletionSource<bool> _wake = NewWake();
         private int _total;
         private int _done;
@@ -158,6 +159,11 @@ namespace OciBackup.Engine.Waiting
                 else
                 {
                     tracked = new TrackedResource(target, now, DeadlineFrom(now));
+                    if (target.CompartmentId != null)
+                    {
+                        SeenIn(target.Kind, target.Region, target.CompartmentId);
+                    }
+
                     // A resource just requested cannot be done yet; one of unknown age may have been done for hours.
                     if (target.TimeRequestReceived.HasValue && tracked.Start + _intervals.Min > now)
                     {
@@ -234,7 +240,11 @@ namespace OciBackup.Engine.Waiting
                 if (round != null)
                 {
                     await PollAsync(round, requestSlots, cancellationToken).ConfigureAwait(false);
-                    EndRound();
+                    if (!round.HeldBack)
+                    {
+                        // A round that held resources back for a probe's answer goes on at once: the next is the same round.
+                        EndRound();
+                    }
                 }
                 else
                 {
@@ -280,7 +290,12 @@ namespace OciBackup.Engine.Waiting
             return null;
         }
 
-        /// <summary>Decides which due resources a list sweep answers and which get a get. Null when nothing is due. Under the lock.</summary>
+        /// <summary>
+        /// Decides which due resources a list sweep answers and which get a get. Null when nothing is due. Under the lock.
+        /// Resources known by id alone (no compartment yet) are listed with their kind's most common compartment in
+        /// their region, where ids fed in together usually live; while no compartment of theirs is known, one of them
+        /// is got first to find one, and the rest wait for the round after (<see cref="PollRound.HeldBack"/>).
+        /// </summary>
         private PollRound? PlanRound(DateTimeOffset now)
         {
             var due = new HashSet<TrackedResource>(_pending.Where(t => t.NextPollAt <= now));
@@ -292,12 +307,35 @@ namespace OciBackup.Engine.Waiting
             var round = new PollRound();
             if (_useLists)
             {
-                var groups = _pending
-                    .Where(t => t.CompartmentId != null && !t.MissedByList)
-                    .GroupBy(t => Key(t.Kind, t.Region, t.CompartmentId!));
-                foreach (var group in groups)
+                var groups = new Dictionary<string, SweepGroup>(StringComparer.Ordinal);
+                foreach (var member in _pending.Where(t => t.CompartmentId != null && !t.MissedByList))
                 {
-                    var pending = group.ToList();
+                    GroupFor(groups, member.Kind, member.Region, member.CompartmentId!).Members.Add(member);
+                }
+
+                // A lone stranger is one get either way; a list pays off only for two or more.
+                foreach (var strangers in due.Where(t => t.CompartmentId == null && !t.MissedByList).GroupBy(t => Key(t.Kind, t.Region, string.Empty)).Where(g => g.Count() > 1).ToList())
+                {
+                    var first = strangers.First();
+                    var host = LikeliestCompartment(first.Kind, first.Region);
+                    if (host == null)
+                    {
+                        var probe = strangers.OrderBy(t => t.AddedAt).First();
+                        foreach (var stranger in strangers.Where(t => t != probe))
+                        {
+                            due.Remove(stranger);
+                            round.HeldBack = true;
+                        }
+
+                        continue;
+                    }
+
+                    GroupFor(groups, first.Kind, first.Region, host).Guests.AddRange(strangers);
+                }
+
+                foreach (var group in groups.Values)
+                {
+                    var pending = group.Members.Concat(group.Guests).ToList();
                     var dueHere = pending.Where(due.Contains).ToList();
                     if (pending.Count < 2 || dueHere.Count == 0)
                     {
@@ -316,18 +354,50 @@ namespace OciBackup.Engine.Waiting
                     }
 
                     DateTimeOffset? cutoff = null;
-                    if (pending[0].Kind.ListsNewestFirst && pending.All(t => t.CreatedAt.HasValue))
+                    if (group.Kind.ListsNewestFirst && pending.All(t => t.CreatedAt.HasValue))
                     {
                         cutoff = pending.Min(t => t.CreatedAt!.Value) - _listCutoffMargin;
                     }
 
-                    round.Sweeps.Add(new ListingSweep(history, pending[0].Kind, pending[0].Region, pending[0].CompartmentId!, pending, dueHere, cutoff));
+                    round.Sweeps.Add(new ListingSweep(history, group.Kind, group.Region, group.CompartmentId, pending, dueHere, cutoff));
                     due.ExceptWith(dueHere);
                 }
             }
 
             round.Gets.AddRange(due);
             return round;
+        }
+
+        private static SweepGroup GroupFor(Dictionary<string, SweepGroup> groups, ResourceKind kind, string? region, string compartmentId)
+        {
+            var key = Key(kind, region, compartmentId);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = new SweepGroup(key, kind, region, compartmentId);
+                groups.Add(key, group);
+            }
+
+            return group;
+        }
+
+        /// <summary>Under the lock: the compartment most resources of this kind and region were seen in, or null.</summary>
+        private string? LikeliestCompartment(ResourceKind kind, string? region) =>
+            _compartmentsSeen.TryGetValue(Key(kind, region, string.Empty), out var counts)
+                ? counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key
+                : null;
+
+        /// <summary>Under the lock: one more resource of this kind and region lives in this compartment.</summary>
+        private void SeenIn(ResourceKind kind, string? region, string compartmentId)
+        {
+            var key = Key(kind, region, string.Empty);
+            if (!_compartmentsSeen.TryGetValue(key, out var counts))
+            {
+                counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                _compartmentsSeen.Add(key, counts);
+            }
+
+            counts.TryGetValue(compartmentId, out var count);
+            counts[compartmentId] = count + 1;
         }
 
         private Task PollAsync(PollRound round, SemaphoreSlim requestSlots, CancellationToken cancellationToken)
@@ -464,7 +534,13 @@ namespace OciBackup.Engine.Waiting
                 }
 
                 var now = _clock.UtcNow;
+                var knownIn = resource.CompartmentId;
                 resource.See(answer);
+                if (resource.CompartmentId != null && resource.CompartmentId != knownIn)
+                {
+                    SeenIn(resource.Kind, resource.Region, resource.CompartmentId);
+                }
+
                 switch (resource.Kind.Lifecycle.Judge(_targetState, answer.LifecycleState))
                 {
                     case StateVerdict.Reached:

@@ -219,6 +219,69 @@ namespace OciBackup.Tests.Waiting
         }
 
         [Fact]
+        public async Task Backups_known_by_id_alone_cost_one_get_to_find_their_compartment_then_a_list_page_a_round()
+        {
+            var withLists = await WaitForIdsAlone(300, useLists: true);
+            var getsOnly = await WaitForIdsAlone(300, useLists: false);
+            _output.WriteLine($"300 backups known by id alone: {withLists.Gets} gets + {withLists.Lists} lists in {withLists.Rounds} rounds; gets only: {getsOnly.Gets} gets in {getsOnly.Rounds} rounds");
+
+            Assert.Equal(300, withLists.Reached);
+            Assert.Equal(300, getsOnly.Reached);
+            Assert.Equal(1, withLists.Gets);
+            // One page of 1000 answers all 300 each round.
+            Assert.Equal(withLists.Rounds, withLists.Lists);
+            Assert.True((withLists.Gets + withLists.Lists) * 100 < getsOnly.Gets, $"{withLists.Gets} gets + {withLists.Lists} lists; gets only: {getsOnly.Gets}");
+        }
+
+        [Fact]
+        public async Task Ids_that_are_not_where_most_of_their_kind_live_are_got_once_and_then_listed_with_their_own_compartment()
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                _service.Add($"vb-a{i}", BackupKind.Volume, "c1", Epoch, Available(after: 60));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                _service.Add($"vb-b{i}", BackupKind.Volume, "c2", Epoch, Available(after: 60));
+            }
+
+            var waiter = Waiter();
+
+            await RunToEnd(waiter, Enumerable.Range(0, 10).Select(i => $"vb-a{i}").Concat(Enumerable.Range(0, 3).Select(i => $"vb-b{i}")).Select(id => new WaitTarget(id, BackupKind.Volume)).ToArray());
+
+            Assert.Equal(13, _observer.ReachedIds.Count);
+            // One get finds c1; the list of c1 misses the three in c2, which are got once each and then listed in c2.
+            Assert.Equal(4, _service.Count(FakeBackupService.GetVolumeBackup));
+            Assert.Equal(new[] { "vb-a0", "vb-b0", "vb-b1", "vb-b2" }, _service.Served.Where(s => s.Operation == FakeBackupService.GetVolumeBackup).Select(s => s.Subject).OrderBy(id => id));
+            Assert.Contains(_service.Served, s => s.Operation == FakeBackupService.ListVolumeBackups && s.Subject == "c2");
+        }
+
+        [Fact]
+        public async Task Waiting_for_deletion_a_backup_the_service_no_longer_knows_counts_as_terminated()
+        {
+            _service.Add("vb-going", BackupKind.Volume, "c1", Epoch.AddHours(-1), (TimeSpan.FromHours(1) + TimeSpan.FromSeconds(5), "TERMINATING"), (TimeSpan.FromHours(1) + TimeSpan.FromSeconds(10), "TERMINATED"));
+            var waiter = Waiter(o => o.TargetState = "TERMINATED");
+
+            await RunToEnd(waiter, new WaitTarget("vb-going", BackupKind.Volume, region: "us-ashburn-1"), new WaitTarget("vb-gone", BackupKind.Volume, region: "us-ashburn-1"));
+
+            Assert.Equal(new[] { "vb-gone", "vb-going" }, _observer.ReachedIds);
+            var gone = _observer.BackupOf("vb-gone");
+            Assert.Equal(("TERMINATED", "us-ashburn-1"), (gone.LifecycleState, gone.Region));
+            Assert.Equal("TERMINATED", _observer.BackupOf("vb-going").LifecycleState);
+        }
+
+        [Fact]
+        public void A_state_the_kind_never_has_is_refused_when_the_target_is_added()
+        {
+            var waiter = Waiter(o => o.TargetState = "COMMITTED");
+
+            var error = Assert.Throws<ArgumentException>(() => waiter.Add(new WaitTarget("vb-a", BackupKind.Volume)));
+
+            Assert.Contains("A volume backup never is COMMITTED", error.Message);
+        }
+
+        [Fact]
         public async Task Paging_stops_once_past_the_oldest_pending_backup_and_a_backup_the_list_misses_gets_a_get()
         {
             for (var i = 0; i < 100; i++)
@@ -525,6 +588,35 @@ namespace OciBackup.Tests.Waiting
             for (var i = 0; i < 20; i++)
             {
                 waiter.Add(new WaitTarget($"vb-{i}", BackupKind.Volume, "c1", Epoch));
+            }
+
+            waiter.Complete();
+            await waiter.RunAsync(default);
+            return (observer.ReachedIds.Count, service.Count(FakeBackupService.GetVolumeBackup), service.Count(FakeBackupService.ListVolumeBackups), observer.Progress.Count);
+        }
+
+        private async Task<(int Reached, int Gets, int Lists, int Rounds)> WaitForIdsAlone(int count, bool useLists)
+        {
+            var time = new SimulatedTime(Epoch);
+            var service = new FakeBackupService(time);
+            for (var i = 0; i < count; i++)
+            {
+                service.Add($"vb-{i:D3}", BackupKind.Volume, "c1", Epoch, Available(after: 60 + (i % 7)));
+            }
+
+            using var session = TestSessions.Over(service);
+            var observer = new RecordingObserver(time);
+            var waiter = new ResourceWaiter(session, new ResourceWaiterOptions
+            {
+                Clock = time,
+                Delay = time,
+                MinPollInterval = Min,
+                MaxPollInterval = Max,
+                UseListOperations = useLists,
+            }, observer);
+            for (var i = 0; i < count; i++)
+            {
+                waiter.Add(new WaitTarget($"vb-{i:D3}", BackupKind.Volume));
             }
 
             waiter.Complete();
