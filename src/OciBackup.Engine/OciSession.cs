@@ -16,7 +16,7 @@ namespace OciBackup.Engine
 
         private readonly IAuthenticationProvider _authentication;
 
-        private OciSession(string? configFile, string? profile, string? region, Uri endpoint, IAuthenticationProvider authentication, OciHttpClient http)
+        private OciSession(string? configFile, string? profile, string? region, Uri endpoint, Uri identityEndpoint, IAuthenticationProvider authentication, OciHttpClient http)
         {
             ConfigFile = configFile;
             Profile = profile;
@@ -24,7 +24,8 @@ namespace OciBackup.Engine
             Endpoint = endpoint;
             _authentication = authentication;
             Http = http;
-            Blockstorage = new BlockstorageClient(http);
+            Blockstorage = new BlockstorageClient(http, region);
+            Identity = new IdentityClient(identityEndpoint == endpoint ? http : http.WithEndpoint(identityEndpoint), region);
         }
 
         public string? ConfigFile { get; }
@@ -49,6 +50,8 @@ namespace OciBackup.Engine
 
         internal BlockstorageClient Blockstorage { get; }
 
+        internal IdentityClient Identity { get; }
+
         BlockstorageClient IRegionalClients.Blockstorage(string? region)
         {
             if (region == null || string.Equals(region, Region, StringComparison.OrdinalIgnoreCase))
@@ -56,12 +59,25 @@ namespace OciBackup.Engine
                 return Blockstorage;
             }
 
-            throw new OciConfigException(
+            throw NotMapped(region);
+        }
+
+        IdentityClient IRegionalClients.Identity(string? region)
+        {
+            if (region == null || string.Equals(region, Region, StringComparison.OrdinalIgnoreCase))
+            {
+                return Identity;
+            }
+
+            throw NotMapped(region);
+        }
+
+        private OciConfigException NotMapped(string region) =>
+            new OciConfigException(
                 OciConfigErrorKind.EndpointInvalid,
                 $"This session signs for {Region ?? "one endpoint"} only, not for {region}.",
                 $"Use a session for {region}: New-OciSession -Region {region}.",
                 setting: "region");
-        }
 
         /// <summary>Reads the config and key, checks them, and builds the client. Throws <see cref="OciConfigException"/> before anything is sent.</summary>
         internal static OciSession Create(OciSessionOptions options)
@@ -118,7 +134,9 @@ namespace OciBackup.Engine
                     Handler = options.Handler,
                     Redactor = new SecretRedactor(new[] { profile.Get("pass_phrase") }),
                 });
-                return new OciSession(profile.ConfigFile, profile.Name, region?.Id, endpoint, authentication, http);
+                // An endpoint given (an emulator, a private endpoint) serves Identity too.
+                var identityEndpoint = options.Endpoint != null || region == null ? endpoint : ServiceEndpoint.IdentityForRegion(region);
+                return new OciSession(profile.ConfigFile, profile.Name, region?.Id, endpoint, identityEndpoint, authentication, http);
             }
             catch
             {
@@ -131,7 +149,7 @@ namespace OciBackup.Engine
         internal static OciSession Create(OciHttpClientOptions httpOptions, string? region)
         {
             var http = new OciHttpClient(httpOptions);
-            return new OciSession(null, null, region, httpOptions.Endpoint, httpOptions.Authentication, http);
+            return new OciSession(null, null, region, httpOptions.Endpoint, httpOptions.Endpoint, httpOptions.Authentication, http);
         }
 
         public void Dispose()

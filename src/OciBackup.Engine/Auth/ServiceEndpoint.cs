@@ -30,6 +30,17 @@ namespace OciBackup.Engine.Auth
             return new Uri($"https://{service}.{region.Id}.{region.Realm.SecondLevelDomain}");
         }
 
+        /// <summary>The Identity endpoint of a region: <c>https://identity.{region}.oci.{realm domain}</c> (with an <c>oci.</c> label Core lacks).</summary>
+        public static Uri IdentityForRegion(Region region)
+        {
+            if (region is null)
+            {
+                throw new ArgumentNullException(nameof(region));
+            }
+
+            return new Uri($"https://identity.{region.Id}.oci.{region.Realm.SecondLevelDomain}");
+        }
+
         /// <summary>
         /// Checks an explicit endpoint and returns it as scheme, host and port only (no trailing slash in its
         /// original string; the default port dropped).

@@ -185,12 +185,18 @@ namespace OciBackup.Engine.Bulk
                 var result = await _operation.RunAsync(_clients, item, retryToken, _token, _call).ConfigureAwait(false);
                 _limiter.OnSuccess();
                 result.Elapsed = _clock.UtcNow - started;
-                result.WaitFollows = _waiter != null;
+                // A result already there (a replayed create, a backup already gone) needs no wait.
+                result.WaitFollows = _waiter != null
+                    && !(result.Resource != null && _operation.ResultKind.Lifecycle.Judge(_operation.WaitState, result.Resource.LifecycleState) == StateVerdict.Reached);
                 _unwritten[result.ResultId] = item.Id;
                 _inFlight.TryRemove(call, out _);
                 Interlocked.Increment(ref _succeeded);
-                _waiter?.Add(new WaitTarget(result.ResultId, _operation.ResultKind, result.Resource?.CompartmentId ?? item.CompartmentId,
-                    result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item)));
+                if (result.WaitFollows)
+                {
+                    _waiter!.Add(new WaitTarget(result.ResultId, _operation.ResultKind, result.Resource?.CompartmentId ?? item.CompartmentId,
+                        result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item)));
+                }
+
                 _observer.OnItemDone(result);
             }
             catch (OperationCanceledException) when (_token.IsCancellationRequested)

@@ -31,6 +31,7 @@ namespace OciBackup.Engine.Http
         private readonly IClock _clock;
         private readonly IDelay _delay;
         private readonly IRandomSource _random;
+        private readonly bool _ownsConnections;
 
         public OciHttpClient(OciHttpClientOptions options)
         {
@@ -58,6 +59,24 @@ namespace OciBackup.Engine.Http
             RetryPolicy = options.RetryPolicy ?? throw new ArgumentNullException(nameof(options), "The retry policy is required (RetryPolicy.None for no retry).");
             var handler = options.Handler ?? CreateHandler(options);
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _ownsConnections = true;
+        }
+
+        private OciHttpClient(OciHttpClient connections, Uri endpoint)
+        {
+            Endpoint = endpoint;
+            _baseUrl = endpoint.GetLeftPart(UriPartial.Authority);
+            _http = connections._http;
+            _authentication = connections._authentication;
+            _signer = connections._signer;
+            _timeout = connections._timeout;
+            _userAgent = connections._userAgent;
+            _trace = connections._trace;
+            _redactor = connections._redactor;
+            _clock = connections._clock;
+            _delay = connections._delay;
+            _random = connections._random;
+            RetryPolicy = connections.RetryPolicy;
         }
 
         public Uri Endpoint { get; }
@@ -226,7 +245,20 @@ namespace OciBackup.Engine.Http
             return new OciResult<T>(value, response);
         }
 
-        public void Dispose() => _http.Dispose();
+        /// <summary>
+        /// A client for another endpoint (another region, another service) that signs the same way and shares this
+        /// one's connections: one pool per session. Disposing it changes nothing; disposing this one ends both.
+        /// </summary>
+        public OciHttpClient WithEndpoint(Uri endpoint) =>
+            new OciHttpClient(this, endpoint ?? throw new ArgumentNullException(nameof(endpoint)));
+
+        public void Dispose()
+        {
+            if (_ownsConnections)
+            {
+                _http.Dispose();
+            }
+        }
 
         /// <summary>The session's secrets plus this request's: its Authorization value, the signature alone, and a session token.</summary>
         private SecretRedactor RedactorFor(HttpRequestMessage message, RequestCredentials credentials)

@@ -20,11 +20,33 @@ namespace OciBackup.Engine.Kinds
 
         public override string? SourceIdOf(BackupResource backup) => (backup as VolumeBackup)?.VolumeId;
 
+        public override string? CopiedFromOf(BackupResource backup) => (backup as VolumeBackup)?.SourceVolumeBackupId;
+
         public override async Task<OciResult<ILifecycleResource>> GetAsync(BlockstorageClient client, string id, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             Widen(await client.GetVolumeBackupAsync(id, cancellationToken, call).ConfigureAwait(false));
 
         public override async Task<OciResult<IReadOnlyList<ILifecycleResource>>> ListNewestFirstAsync(BlockstorageClient client, string compartmentId, int limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
-            Widen(await client.ListVolumeBackupsAsync(compartmentId, null, limit, page, BlockstorageRequests.SortByTimeCreated, BlockstorageRequests.Descending, cancellationToken, call).ConfigureAwait(false));
+            Widen(await client.ListVolumeBackupsAsync(NewestFirst(compartmentId), limit, page, cancellationToken, call).ConfigureAwait(false));
+
+        public override async Task<IReadOnlyList<BackupResource>> ListAsync(BlockstorageClient client, BackupFilter filter, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            await client.ListAllVolumeBackupsAsync(filter, cancellationToken, call).ConfigureAwait(false);
+
+        public override async Task<OciResult<BackupResource>> CopyAsync(BlockstorageClient sourceClient, string backupId, CopyBackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            AsBackup(await sourceClient.CopyVolumeBackupAsync(backupId, details, retryToken, cancellationToken, call).ConfigureAwait(false));
+
+        public override async Task<OciResult<ILifecycleResource>> RestoreAsync(BlockstorageClient client, string backupId, string compartmentId, RestoreDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null)
+        {
+            var body = new CreateVolumeDetails(details.AvailabilityDomain, compartmentId, new VolumeSourceDetails(backupId))
+            {
+                DisplayName = details.DisplayName,
+                SizeInGBs = details.SizeInGBs,
+                VpusPerGB = details.VpusPerGB,
+                KmsKeyId = details.KmsKeyId,
+                FreeformTags = details.FreeformTags,
+                DefinedTags = details.DefinedTags,
+            };
+            return Widen(await client.CreateVolumeAsync(body, retryToken, cancellationToken, call).ConfigureAwait(false));
+        }
 
         public override async Task<OciResult<BackupResource>> CreateAsync(BlockstorageClient client, string sourceId, BackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
@@ -38,6 +60,9 @@ namespace OciBackup.Engine.Kinds
             };
             return AsBackup(await client.CreateVolumeBackupAsync(body, retryToken, cancellationToken, call).ConfigureAwait(false));
         }
+
+        protected override Task<OciResponse> SendDeleteAsync(BlockstorageClient client, string backupId, CancellationToken cancellationToken, OciCallOptions? call) =>
+            client.DeleteVolumeBackupAsync(backupId, null, cancellationToken, call);
 
         protected override bool Models(BackupResource backup) => backup is VolumeBackup;
 

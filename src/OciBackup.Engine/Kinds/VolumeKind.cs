@@ -21,7 +21,7 @@ namespace OciBackup.Engine.Kinds
             Widen(await client.GetVolumeAsync(id, cancellationToken, call).ConfigureAwait(false));
 
         public override async Task<OciResult<IReadOnlyList<ILifecycleResource>>> ListNewestFirstAsync(BlockstorageClient client, string compartmentId, int limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
-            Widen(await client.ListVolumesAsync(compartmentId, limit, page, cancellationToken, call).ConfigureAwait(false));
+            Widen(await client.ListVolumesAsync(new VolumeFilter(compartmentId) { SortBy = BlockstorageRequests.SortByTimeCreated, SortOrder = BlockstorageRequests.Descending }, limit, page, cancellationToken, call).ConfigureAwait(false));
 
         public override ILifecycleResource Gone(string id, string? region, ILifecycleResource? lastSeen) =>
             new Volume { Id = id, Region = region ?? lastSeen?.Region, CompartmentId = lastSeen?.CompartmentId, DisplayName = lastSeen?.DisplayName, LifecycleState = Lifecycle.Deleted };

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace OciBackup.Engine.Models
 {
     /// <summary>A block volume as the service returns it.</summary>
-    internal sealed class Volume : ILifecycleResource
+    public sealed class Volume : ILifecycleResource
     {
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;

@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 namespace OciBackup.Engine.Models
 {
     /// <summary>A volume group as the service returns it.</summary>
-    internal sealed class VolumeGroup : ILifecycleResource
+    public sealed class VolumeGroup : ILifecycleResource
     {
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
