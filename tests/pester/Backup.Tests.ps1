@@ -4,22 +4,19 @@
 # Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
-    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
-    Import-Module $manifestPath -Force -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 
     # The emulator, as a process on an ephemeral port, with a generated key and OCI config in a temp folder.
-    $emu = Start-OciEmulator -Compartment pester -Volumes 20 -VolumeGroups 1 -VolumesPerGroup 2 -BackupSeconds 1 -ErrorAction Stop
+    $emu = Start-OciEmulator -Compartment pester -Volumes 40 -VolumeGroups 1 -VolumesPerGroup 2 -BackupSeconds 1 -ErrorAction Stop
     $session = $emu.Session
     $compartmentId = $emu.Compartments['pester']
 
-    # The inventory, through the cmdlets themselves: 20 stand-alone volumes, one group of two.
+    # The inventory, through the cmdlets themselves: 40 stand-alone volumes, one group of two.
     $volumes = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)
     $standaloneIds = @($volumes | Where-Object { -not $_.volumeGroupId } | ForEach-Object id)
     $groupMemberIds = @($volumes | Where-Object { $_.volumeGroupId } | ForEach-Object id)
     $volumeGroupId = @(Invoke-OciRestMethod /20160918/volumeGroups -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)[0].id
-    if ($standaloneIds.Count -ne 20 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
+    if ($standaloneIds.Count -ne 40 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
         throw "Unexpected emulator inventory: $($standaloneIds.Count) stand-alone volumes, $($groupMemberIds.Count) group members, group '$volumeGroupId'."
     }
 
@@ -266,6 +263,7 @@ Describe 'New-OciVolumeGroupBackup' {
         $output | Should -HaveCount 1
         $output[0].VolumeGroupId | Should -Be $volumeGroupId
         $output[0].LifecycleState | Should -Be 'AVAILABLE'
+        $output[0].VolumeBackupIds | Should -HaveCount 2
     }
 }
 
@@ -459,6 +457,22 @@ Describe 'Waiting for backups' {
             $failures[0].TargetObject.Id | Should -Be $bad.Id
             $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
             (Get-OciEmulatorState $emu).FaultCounts.FaultyBackup | Should -BeGreaterThan 0
+        }
+
+        It 'fails only the faulty ones among many volumes with New-OciVolumeBackup -Wait' {
+            # Half of them end FAULTY, drawn at random: with 20 volumes, all or none is a one-in-500,000 draw.
+            $volumeIds = @(Use-Volume 20)
+            Set-OciEmulatorFault $emu -FaultyShare 0.5
+
+            $output = @($volumeIds | New-OciVolumeBackup -Session $session -Wait -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+            $failures.Count + $output.Count | Should -Be 20
+            $failures | Should -Not -BeNullOrEmpty
+            $output | Should -Not -BeNullOrEmpty
+            foreach ($failure in $failures) { $failure.FullyQualifiedErrorId | Should -Be 'OciBackup.BackupFaulty,OciBackup.Cmdlets.NewOciVolumeBackupCommand' }
+            foreach ($backup in $output) { $backup.LifecycleState | Should -Be 'AVAILABLE' }
+            # Every volume is accounted for exactly once: an AVAILABLE backup, or an error that names it.
+            (@($output.VolumeId) + @($failures.TargetObject) | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
         }
 
         It 'fails its item in New-OciVolumeBackup -Wait' {
