@@ -183,6 +183,8 @@ Describe 'New-OciVolumeBackup' {
         $output | Should -HaveCount 0
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.Conflict,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*-RunKey*'
         $failures[0].TargetObject | Should -Be $volumeId
         (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
     }
