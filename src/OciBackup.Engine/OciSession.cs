@@ -16,23 +16,28 @@ namespace OciBackup.Engine
 
         private readonly IAuthenticationProvider _authentication;
 
-        private OciSession(string? configFile, string? profile, string? region, Uri endpoint, Uri identityEndpoint, IAuthenticationProvider authentication, OciHttpClient http)
+        private OciSession(string? configFile, string? profile, RegionEndpoints endpoints, IAuthenticationProvider authentication, OciHttpClient http)
         {
             ConfigFile = configFile;
             Profile = profile;
-            Region = region;
-            Endpoint = endpoint;
+            Region = endpoints.HomeRegion;
+            Endpoint = endpoints.HomeEndpoint;
             _authentication = authentication;
             Http = http;
-            Blockstorage = new BlockstorageClient(http, region);
-            Identity = new IdentityClient(identityEndpoint == endpoint ? http : http.WithEndpoint(identityEndpoint), region);
+            Clients = new SessionClients(http, endpoints);
+            Blockstorage = Clients.Blockstorage(null);
+            Identity = Clients.Identity(null);
         }
 
         public string? ConfigFile { get; }
 
         public string? Profile { get; }
 
-        /// <summary>The region id (e.g. <c>us-ashburn-1</c>); null only when an endpoint was given without one.</summary>
+        /// <summary>
+        /// The region id (e.g. <c>us-ashburn-1</c>); null only when an endpoint was given without one. The session also
+        /// signs for the other regions of its realm (or, given an endpoint per region, for those): a backup or volume
+        /// says its region, and calls about it go there.
+        /// </summary>
         public string? Region { get; }
 
         public Uri Endpoint { get; }
@@ -52,32 +57,12 @@ namespace OciBackup.Engine
 
         internal IdentityClient Identity { get; }
 
-        BlockstorageClient IRegionalClients.Blockstorage(string? region)
-        {
-            if (region == null || string.Equals(region, Region, StringComparison.OrdinalIgnoreCase))
-            {
-                return Blockstorage;
-            }
+        /// <summary>Every region's clients, over this session's one connection pool.</summary>
+        internal SessionClients Clients { get; }
 
-            throw NotMapped(region);
-        }
+        BlockstorageClient IRegionalClients.Blockstorage(string? region) => Clients.Blockstorage(region);
 
-        IdentityClient IRegionalClients.Identity(string? region)
-        {
-            if (region == null || string.Equals(region, Region, StringComparison.OrdinalIgnoreCase))
-            {
-                return Identity;
-            }
-
-            throw NotMapped(region);
-        }
-
-        private OciConfigException NotMapped(string region) =>
-            new OciConfigException(
-                OciConfigErrorKind.EndpointInvalid,
-                $"This session signs for {Region ?? "one endpoint"} only, not for {region}.",
-                $"Use a session for {region}: New-OciSession -Region {region}.",
-                setting: "region");
+        IdentityClient IRegionalClients.Identity(string? region) => Clients.Identity(region);
 
         /// <summary>Reads the config and key, checks them, and builds the client. Throws <see cref="OciConfigException"/> before anything is sent.</summary>
         internal static OciSession Create(OciSessionOptions options)
@@ -100,30 +85,11 @@ namespace OciBackup.Engine
                 region = catalog.Resolve(regionText);
             }
 
-            Uri endpoint;
-            if (options.Endpoint != null)
-            {
-                endpoint = ServiceEndpoint.ParseOverride(options.Endpoint);
-            }
-            else if (region != null)
-            {
-                endpoint = ServiceEndpoint.ForRegion(region);
-            }
-            else
-            {
-                throw new OciConfigException(
-                    OciConfigErrorKind.RegionMissing,
-                    $"No region is set: the profile [{profile.Name}] in '{profile.ConfigFile}' has no 'region', and neither -Region, OCI_CLI_REGION nor OCI_REGION is set.",
-                    "Add 'region=us-ashburn-1' (your region) to the profile, or pass -Region.",
-                    configFile: profile.ConfigFile,
-                    profile: profile.Name,
-                    setting: "region");
-            }
-
+            var endpoints = Endpoints(options, catalog, region, profile);
             var authentication = AuthenticationProviderFactory.FromProfile(profile, environment, options.PassPhrase);
             try
             {
-                var http = new OciHttpClient(new OciHttpClientOptions(endpoint, authentication)
+                var http = new OciHttpClient(new OciHttpClientOptions(endpoints.HomeEndpoint, authentication)
                 {
                     Clock = options.Clock,
                     Timeout = options.Timeout,
@@ -134,9 +100,7 @@ namespace OciBackup.Engine
                     Handler = options.Handler,
                     Redactor = new SecretRedactor(new[] { profile.Get("pass_phrase") }),
                 });
-                // An endpoint given (an emulator, a private endpoint) serves Identity too.
-                var identityEndpoint = options.Endpoint != null || region == null ? endpoint : ServiceEndpoint.IdentityForRegion(region);
-                return new OciSession(profile.ConfigFile, profile.Name, region?.Id, endpoint, identityEndpoint, authentication, http);
+                return new OciSession(profile.ConfigFile, profile.Name, endpoints, authentication, http);
             }
             catch
             {
@@ -149,7 +113,40 @@ namespace OciBackup.Engine
         internal static OciSession Create(OciHttpClientOptions httpOptions, string? region)
         {
             var http = new OciHttpClient(httpOptions);
-            return new OciSession(null, null, region, httpOptions.Endpoint, httpOptions.Endpoint, httpOptions.Authentication, http);
+            return new OciSession(null, null, RegionEndpoints.Single(region, httpOptions.Endpoint), httpOptions.Authentication, http);
+        }
+
+        /// <summary>Where the session's regions are: an endpoint per region, one endpoint, or every region of its region's realm.</summary>
+        private static RegionEndpoints Endpoints(OciSessionOptions options, RegionCatalog catalog, Region? region, ConfigProfile profile)
+        {
+            if (options.Endpoints != null)
+            {
+                if (options.Endpoint != null)
+                {
+                    throw new OciConfigException(OciConfigErrorKind.EndpointInvalid, "Both an endpoint and an endpoint per region were given.",
+                        "Give -Endpoint one URL, or a hashtable of region = URL.", setting: "endpoint");
+                }
+
+                return RegionEndpoints.Mapped(options.Endpoints, region?.Id, catalog);
+            }
+
+            if (options.Endpoint != null)
+            {
+                return RegionEndpoints.Single(region?.Id, ServiceEndpoint.ParseOverride(options.Endpoint));
+            }
+
+            if (region != null)
+            {
+                return RegionEndpoints.InRealmOf(region, catalog);
+            }
+
+            throw new OciConfigException(
+                OciConfigErrorKind.RegionMissing,
+                $"No region is set: the profile [{profile.Name}] in '{profile.ConfigFile}' has no 'region', and neither -Region, OCI_CLI_REGION nor OCI_REGION is set.",
+                "Add 'region=us-ashburn-1' (your region) to the profile, or pass -Region.",
+                configFile: profile.ConfigFile,
+                profile: profile.Name,
+                setting: "region");
         }
 
         public void Dispose()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using OciBackup.Engine.Auth;
 using OciBackup.Engine.Http;
@@ -17,6 +18,12 @@ namespace OciBackup.Engine
 
         /// <summary>An explicit endpoint (<c>https://…</c>, or <c>http://127.0.0.1:port</c> for the emulator); overrides the region's.</summary>
         public string? Endpoint { get; set; }
+
+        /// <summary>
+        /// An endpoint per region (region id or short code → <c>https://…</c>, or <c>http://127.0.0.1:port</c> for an
+        /// emulator): the session serves exactly these regions, each at its own endpoint. Not with <see cref="Endpoint"/>.
+        /// </summary>
+        public IReadOnlyDictionary<string, string>? Endpoints { get; set; }
 
         /// <summary>Pass phrase of an encrypted key; overrides the profile's pass_phrase. The caller owns and clears it.</summary>
         public char[]? PassPhrase { get; set; }

@@ -6,9 +6,10 @@ namespace OciBackup
     /// <summary>Turns engine configuration errors into PowerShell error records: one ErrorId per kind, the right category, and what to do.</summary>
     internal static class ConfigErrorRecords
     {
-        public static ErrorRecord From(OciConfigException exception)
+        /// <param name="target">The item that could not be sent, for an error of one item (a region the session has no endpoint for); else the setting or file.</param>
+        public static ErrorRecord From(OciConfigException exception, object? target = null)
         {
-            var record = new ErrorRecord(exception, "OciBackup." + exception.Kind, CategoryOf(exception.Kind), exception.Setting ?? exception.ConfigFile);
+            var record = new ErrorRecord(exception, "OciBackup." + exception.Kind, CategoryOf(exception.Kind), target ?? exception.Setting ?? exception.ConfigFile);
             record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction };
             return record;
         }

@@ -66,6 +66,14 @@ namespace OciBackup
         [ValidateLength(1, 512)]
         public string? RunKey { get; set; }
 
+        /// <summary>
+        /// <para type="description">The region the item is in, when it is not the session's own: piped volumes and volume groups say theirs. Without it, the region in the item's OCID when the session serves it, else the session's.</para>
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+        public string? Region { get; set; }
+
         /// <summary><para type="description">Do not ask for confirmation (-WhatIf still only shows what would happen).</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -128,7 +136,7 @@ namespace OciBackup
                 return;
             }
 
-            var item = new BulkItem(id);
+            var item = new BulkItem(id, Region ?? ActiveSession.Clients.Endpoints.RegionOf(id));
             var token = run.Submit(item);
             WriteVerbose(run.Operation.DescribeStart(item, token));
             Queue.RunPosted(this);

@@ -7,16 +7,16 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 
     # The emulator, as a process on an ephemeral port, with a generated key and OCI config in a temp folder.
-    $emu = Start-OciEmulator -Compartment pester -Volumes 52 -VolumeGroups 1 -VolumesPerGroup 2 -BackupSeconds 1 -ErrorAction Stop
+    $emu = Start-OciEmulator -Compartment pester -Volumes 53 -VolumeGroups 1 -VolumesPerGroup 2 -BackupSeconds 1 -ErrorAction Stop
     $session = $emu.Session
     $compartmentId = $emu.Compartments['pester']
 
-    # The inventory, through the cmdlets themselves: 52 stand-alone volumes, one group of two.
+    # The inventory, through the cmdlets themselves: 53 stand-alone volumes, one group of two.
     $volumes = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)
     $standaloneIds = @($volumes | Where-Object { -not $_.volumeGroupId } | ForEach-Object id)
     $groupMemberIds = @($volumes | Where-Object { $_.volumeGroupId } | ForEach-Object id)
     $volumeGroupId = @(Invoke-OciRestMethod /20160918/volumeGroups -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)[0].id
-    if ($standaloneIds.Count -ne 52 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
+    if ($standaloneIds.Count -ne 53 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
         throw "Unexpected emulator inventory: $($standaloneIds.Count) stand-alone volumes, $($groupMemberIds.Count) group members, group '$volumeGroupId'."
     }
 
@@ -198,6 +198,25 @@ Describe 'New-OciVolumeBackup' {
             })
 
         ($output.VolumeId | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
+    }
+
+    It 'sends each item to its region''s endpoint and fails one in a region the session has no endpoint for' {
+        $volumeId = Use-Volume
+        # Phoenix points at a port nothing listens on: reaching it at all shows where the item was sent.
+        $regional = New-OciSession -ConfigFile $emu.ConfigFile -Endpoint @{ ($emu.Region) = $emu.Url; 'us-phoenix-1' = 'http://127.0.0.1:9' }
+
+        $output = @(
+            [pscustomobject]@{ VolumeId = $volumeId; Region = $emu.Region },
+            [pscustomobject]@{ VolumeId = $volumeId; Region = 'phx' },
+            [pscustomobject]@{ VolumeId = $volumeId; Region = 'eu-frankfurt-1' } |
+                New-OciVolumeBackup -Session $regional -NoRetry -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $output | Should -HaveCount 1
+        $output[0].Region | Should -Be $emu.Region
+        $failures | Should -HaveCount 2
+        ($failures.FullyQualifiedErrorId | Sort-Object) | Should -Be 'OciBackup.ConnectionFailed,OciBackup.Cmdlets.NewOciVolumeBackupCommand', 'OciBackup.EndpointInvalid,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+        $failures | ForEach-Object { $_.TargetObject | Should -Be $volumeId }
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
     }
 
     It 'takes the session from $PSDefaultParameterValues' {

@@ -120,6 +120,12 @@ Describe 'New-OciSession' {
         $session.Endpoint | Should -Be ([uri]'http://127.0.0.1:9999')
     }
 
+    It 'takes a hashtable of region = endpoint, starting from the session''s own region' {
+        $session = New-OciSession -ConfigFile (New-TestConfig) -Endpoint @{ 'us-phoenix-1' = 'http://127.0.0.1:9998'; iad = 'http://127.0.0.1:9999' }
+        $session.Region | Should -Be 'us-phoenix-1'
+        $session.Endpoint | Should -Be ([uri]'http://127.0.0.1:9998')
+    }
+
     It 'opens an encrypted key with a SecureString pass phrase' {
         $config = New-TestConfig -KeyFile 'test-rsa2048-pkcs8-encrypted.pem'
         $pass = ConvertTo-SecureString 'correct horse' -AsPlainText -Force
@@ -131,6 +137,8 @@ Describe 'New-OciSession' {
         @{ Case = 'the profile is missing'; Arguments = @{ Profile = 'NOPE' }; ErrorId = 'OciBackup.ProfileNotFound'; Category = 'ObjectNotFound' }
         @{ Case = 'the region is not a region'; Arguments = @{ Region = 'not a region!' }; ErrorId = 'OciBackup.RegionInvalid'; Category = 'InvalidArgument' }
         @{ Case = 'the endpoint is plain http to a remote host'; Arguments = @{ Endpoint = 'http://example.com' }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
+        @{ Case = 'the endpoint map lacks the session''s region'; Arguments = @{ Endpoint = @{ 'us-ashburn-1' = 'http://127.0.0.1:9999' } }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
+        @{ Case = 'an endpoint of the map is not a URL'; Arguments = @{ Endpoint = @{ 'us-phoenix-1' = 42 } }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
     ) {
         # Every case but the missing file runs against a valid config file.
         $splat = @{} + $Arguments

@@ -1,4 +1,7 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
@@ -30,9 +33,13 @@ namespace OciBackup.Cmdlets
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
+        /// <summary>
+        /// <para type="description">The endpoint instead of the region's: one URL (https://host[:port], or http:// to a loopback address), or a hashtable of region = URL that gives each region the session serves its own endpoint.</para>
+        /// </summary>
+        // An object: a string for one endpoint, a dictionary for one per region.
         [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Endpoint { get; set; }
+        [ValidateNotNull]
+        public object? Endpoint { get; set; }
 
         [Parameter]
         public SecureString? PassPhrase { get; set; }
@@ -65,15 +72,16 @@ namespace OciBackup.Cmdlets
                     Profile = Profile,
                     ConfigFile = ConfigFile == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigFile),
                     Region = Region,
-                    Endpoint = Endpoint,
                     PassPhrase = passPhrase,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     HostDescription = OciCmdlet.HostDescription(this),
                     RetryPolicy = NoRetry ? RetryPolicy.None : RetryPolicy.Default.WithLimits(MaxAttempts, MaxRetryTime),
                 };
+                SetEndpoints(options);
                 WriteVerbose($"Reading profile [{ConfigFileLocator.ResolveProfile(Profile, ProcessEnvironment.Instance)}] from '{ConfigFileLocator.ResolvePath(options.ConfigFile, ProcessEnvironment.Instance)}'.");
                 var session = OciSession.Create(options);
-                WriteVerbose($"Session for region {session.Region ?? "(none)"} at {session.Endpoint.GetLeftPart(UriPartial.Authority)}, {session.AuthenticationKind} with key {session.Fingerprint}.");
+                WriteVerbose($"Session for region {session.Region ?? "(none)"} at {session.Endpoint.GetLeftPart(UriPartial.Authority)}, {session.AuthenticationKind} with key {session.Fingerprint}"
+                    + (options.Endpoints == null ? "." : $"; endpoints by region: {string.Join(", ", options.Endpoints.Select(e => e.Key + " = " + e.Value))}."));
                 WriteObject(session);
             }
             catch (OciConfigException ex)
@@ -86,6 +94,32 @@ namespace OciBackup.Cmdlets
                 {
                     Array.Clear(passPhrase, 0, passPhrase.Length);
                 }
+            }
+        }
+
+        private static string EndpointText(object? value) =>
+            (value is PSObject wrapped ? wrapped.BaseObject : value) as string
+            ?? throw new OciConfigException(OciConfigErrorKind.EndpointInvalid, $"An endpoint must be a URL, not a {value?.GetType().Name ?? "null"}.",
+                "Give -Endpoint one URL, or a hashtable of region = URL.", setting: "endpoint");
+
+        private void SetEndpoints(OciSessionOptions options)
+        {
+            switch (Endpoint is PSObject wrapped ? wrapped.BaseObject : Endpoint)
+            {
+                case null:
+                    return;
+                case IDictionary map:
+                    var endpoints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (DictionaryEntry entry in map)
+                    {
+                        endpoints[EndpointText(entry.Key)] = EndpointText(entry.Value);
+                    }
+
+                    options.Endpoints = endpoints;
+                    return;
+                case var single:
+                    options.Endpoint = EndpointText(single);
+                    return;
             }
         }
 

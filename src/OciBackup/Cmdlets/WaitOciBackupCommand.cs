@@ -84,7 +84,7 @@ namespace OciBackup.Cmdlets
                         continue;
                     }
 
-                    _waiter!.Add(new WaitTarget(id, BackupKind.FromOcid(id)!, tag: raw));
+                    _waiter!.Add(new WaitTarget(id, BackupKind.FromOcid(id)!, tag: raw, region: ActiveSession.Clients.Endpoints.RegionOf(id)));
                 }
             }
 
