@@ -132,7 +132,7 @@ namespace OciBackup.Engine
 
             if (options.Endpoint != null)
             {
-                return RegionEndpoints.Single(region?.Id, ServiceEndpoint.ParseOverride(options.Endpoint));
+                return RegionEndpoints.Single(region?.Id, ServiceEndpoint.ParseOverride(options.Endpoint), catalog);
             }
 
             if (region != null)

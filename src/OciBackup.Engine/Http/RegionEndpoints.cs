@@ -37,8 +37,9 @@ namespace OciBackup.Engine.Http
             new RegionEndpoints(home ?? throw new ArgumentNullException(nameof(home)), catalog ?? throw new ArgumentNullException(nameof(catalog)), null, null, null);
 
         /// <summary>One endpoint (today's <c>-Endpoint https://…</c>): the home region only, Identity included.</summary>
-        public static RegionEndpoints Single(string? homeRegion, Uri endpoint) =>
-            new RegionEndpoints(null, null, endpoint ?? throw new ArgumentNullException(nameof(endpoint)), null, homeRegion);
+        /// <param name="catalog">Reads short codes (<c>iad</c>) as the home region's id; without it only the id itself is the home region.</param>
+        public static RegionEndpoints Single(string? homeRegion, Uri endpoint, RegionCatalog? catalog = null) =>
+            new RegionEndpoints(null, catalog, endpoint ?? throw new ArgumentNullException(nameof(endpoint)), null, homeRegion);
 
         /// <summary>
         /// An endpoint per region, each checked as a single endpoint is; a region's Identity calls go to its endpoint

@@ -13,7 +13,8 @@ namespace OciBackup.Engine.Kinds
 
         private VolumeBackupKind()
             : base("VolumeBackup", "volume backup", "volumebackup", "volumeBackupId", BlockstorageRequests.ApiVersionPath + "/volumeBackups",
-                new LifecycleStates(new[] { "REQUEST_RECEIVED", "CREATING", "AVAILABLE" }, "FAULTY", "TERMINATING", "TERMINATED"),
+                // A volume backup never reports COMMITTED, but Wait-OciBackup -State Committed may be asked of one: AVAILABLE is past it.
+                new LifecycleStates(new[] { "REQUEST_RECEIVED", "CREATING", "COMMITTED", "AVAILABLE" }, "FAULTY", "TERMINATING", "TERMINATED"),
                 VolumeKind.Instance, "CreateVolumeBackup")
         {
         }

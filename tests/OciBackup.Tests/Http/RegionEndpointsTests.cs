@@ -75,6 +75,16 @@ namespace OciBackup.Tests.Http
             Assert.Equal("The session's endpoint http://127.0.0.1:8001 serves us-ashburn-1 only, not us-phoenix-1.", error.Message);
         }
 
+        [Fact]
+        public void One_endpoint_knows_its_region_by_short_code_too()
+        {
+            var endpoints = RegionEndpoints.Single("us-ashburn-1", new Uri("http://127.0.0.1:8001"), Catalog);
+
+            Assert.Equal("http://127.0.0.1:8001/", endpoints.Blockstorage("iad").AbsoluteUri);
+            Assert.Equal("us-ashburn-1", endpoints.RegionOf("ocid1.volume.oc1.iad.abc"));
+            Assert.Null(endpoints.RegionOf("ocid1.volume.oc1.phx.abc"));
+        }
+
         [Theory]
         [InlineData("ocid1.volumebackup.oc1.phx.abc", "us-phoenix-1")]
         [InlineData("ocid1.volumebackup.oc1.us-phoenix-1.abc", "us-phoenix-1")]

@@ -55,10 +55,17 @@ namespace OciBackup.Tests.Kinds
         }
 
         [Fact]
+        public void A_volume_backup_waited_for_as_committed_is_there_once_available_as_group_backups_are()
+        {
+            Assert.Equal("Reached", BackupKind.Volume.Lifecycle.Judge("COMMITTED", "AVAILABLE").ToString());
+            Assert.Equal("Pending", BackupKind.Volume.Lifecycle.Judge("COMMITTED", "CREATING").ToString());
+        }
+
+        [Fact]
         public void Each_kind_knows_its_own_states_and_which_are_final()
         {
             Assert.True(BackupKind.VolumeGroup.Lifecycle.Knows("COMMITTED"));
-            Assert.False(BackupKind.Volume.Lifecycle.Knows("COMMITTED"));
+            Assert.False(BackupKind.Volume.Lifecycle.Knows("PROVISIONING"));
             Assert.True(VolumeGroupKind.Instance.Lifecycle.Knows("UPDATE_PENDING"));
             Assert.False(VolumeKind.Instance.Lifecycle.Knows("CREATING"));
             Assert.Equal(new[] { "AVAILABLE", "FAULTY", "TERMINATED" }, BackupKind.Volume.Lifecycle.Final);

@@ -274,11 +274,11 @@ namespace OciBackup.Tests.Waiting
         [Fact]
         public void A_state_the_kind_never_has_is_refused_when_the_target_is_added()
         {
-            var waiter = Waiter(o => o.TargetState = "COMMITTED");
+            var waiter = Waiter(o => o.TargetState = "RESTORING");
 
             var error = Assert.Throws<ArgumentException>(() => waiter.Add(new WaitTarget("vb-a", BackupKind.Volume)));
 
-            Assert.Contains("A volume backup never is COMMITTED", error.Message);
+            Assert.Contains("A volume backup never is RESTORING", error.Message);
         }
 
         [Fact]
