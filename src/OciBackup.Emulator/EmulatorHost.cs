@@ -10,6 +10,7 @@ using OciBackup.Emulator.Admin;
 using OciBackup.Emulator.Api;
 using OciBackup.Emulator.Auth;
 using OciBackup.Emulator.Faults;
+using OciBackup.Emulator.Identity;
 using OciBackup.Emulator.Inventory;
 using OciBackup.Emulator.Timing;
 
@@ -27,8 +28,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     private int _stopped;
 
     private EmulatorHost(WebApplication app, FaultState faults, BackupStore store, EmulatorStatistics statistics,
-        string region, int randomSeed, ThrowawayConfig? generated, int trustedKeyCount)
+        string region, int randomSeed, ThrowawayConfig? generated, int trustedKeyCount, EmulatorIdentity? identity)
     {
+        Identity = identity;
         _app = app;
         _faults = faults;
         _store = store;
@@ -54,6 +56,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public EmulatorStatistics Statistics { get; }
 
     public int TrustedKeyCount { get; }
+
+    /// <summary>The identity side (metadata and federation endpoints, token files), or null when none was asked for.</summary>
+    public EmulatorIdentity? Identity { get; }
 
     /// <summary>Path of the OCI config written by <see cref="EmulatorOptions.InitConfigDirectory"/>, if any.</summary>
     public string? GeneratedConfigFile { get; }
@@ -107,7 +112,32 @@ public sealed class EmulatorHost : IAsyncDisposable
             ?? (options.SeedFile is not null ? InventoryBuilder.LoadSeedFile(options.SeedFile) : InventoryBuilder.Generate(options));
         InventoryBuilder.Populate(store, inventory, options.Region, clock.UtcNow);
 
-        var keys = new TrustedKeyStore(options.TrustJwkSessionTokens);
+        void ConfigureLogging(WebApplicationBuilder builder)
+        {
+            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(options.LogLevel);
+            if (options.LogLevel > LogLevel.Trace)
+            {
+                builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            }
+
+            if (options.LogToConsole)
+            {
+                builder.Logging.AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss.fff ";
+                });
+            }
+
+            options.ConfigureLogging?.Invoke(builder.Logging);
+        }
+
+        EmulatorIdentity? identity = options.Identity.NeedsIssuer
+            ? await EmulatorIdentity.StartAsync(options.Identity, clock, options.Region, seed, ConfigureLogging, cancellationToken).ConfigureAwait(false)
+            : null;
+        var keys = new TrustedKeyStore(options.TrustJwkSessionTokens, identity is null ? null : identity.Issuer.Resolve);
         ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -116,37 +146,30 @@ public sealed class EmulatorHost : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(options.LogLevel);
-        if (options.LogLevel > LogLevel.Trace)
-        {
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        }
-
-        if (options.LogToConsole)
-        {
-            builder.Logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-            });
-        }
-
-        options.ConfigureLogging?.Invoke(builder.Logging);
+        ConfigureLogging(builder);
 
         WebApplication app = builder.Build();
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OciBackup.Emulator");
         var injector = new FaultInjector(faults, new RandomSource(unchecked(seed + 2)), new TokenBucketRateLimiter(options.TimeProvider), statistics);
-        var api = new OciApiMiddleware(new OciOperations(store, clock, options.DefaultPageSize), new SignatureVerifier(keys),
+        Func<string, DateTimeOffset, string?>? delegation = identity is null ? null : (token, now) =>
+        {
+            string? problem = identity.DelegationTokenProblem(token, now);
+            if (problem is null)
+            {
+                identity.Statistics.CountDelegatedRequest();
+            }
+
+            return problem;
+        };
+        var api = new OciApiMiddleware(new OciOperations(store, clock, options.DefaultPageSize), new SignatureVerifier(keys, delegation),
             injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
 
-        var host = new EmulatorHost(app, faults, store, statistics, options.Region, seed, generated, keys.Count);
+        var host = new EmulatorHost(app, faults, store, statistics, options.Region, seed, generated, keys.Count, identity);
         app.Use((context, next) =>
         {
             if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
@@ -166,6 +189,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
         app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
         AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress);
+        IdentityAdminEndpoints.Map(app, identity);
         app.MapFallback((HttpContext context) =>
         {
             context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
@@ -176,7 +200,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        generated?.WriteConfig(host.BaseAddress, options.Region, store.Compartments);
+        generated?.WriteConfig(host.BaseAddress, options.Region, store.Compartments, identity);
         logger.LogInformation("Emulator started on {Address} with {Keys} trusted keys, random seed {Seed}", host.BaseAddress, keys.Count, seed);
         return host;
     }
@@ -243,5 +267,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (Identity is not null)
+        {
+            await Identity.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }
