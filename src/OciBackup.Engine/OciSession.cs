@@ -11,8 +11,8 @@ namespace OciBackup.Engine
     /// </summary>
     public sealed class OciSession : IDisposable
     {
-        internal const string CliRegionVariable = "OCI_CLI_REGION";
-        internal const string RegionVariable = "OCI_REGION";
+        internal const string CliRegionVariable = AuthenticationResolver.CliRegionVariable;
+        internal const string RegionVariable = AuthenticationResolver.RegionVariable;
 
         private readonly IAuthenticationProvider _authentication;
 
@@ -49,7 +49,11 @@ namespace OciBackup.Engine
 
         internal BlockstorageClient Blockstorage { get; }
 
-        /// <summary>Reads the config and key, checks them, and builds the client. Throws <see cref="OciConfigException"/> before anything is sent.</summary>
+        /// <summary>
+        /// Works out how to sign in (<see cref="AuthenticationResolver"/>), reads and checks the keys and tokens that
+        /// takes, and builds the client. Throws <see cref="OciConfigException"/> before any API request is sent; only
+        /// instance principals call out, to the metadata and federation services, for the first token.
+        /// </summary>
         internal static OciSession Create(OciSessionOptions options)
         {
             if (options == null)
@@ -58,41 +62,52 @@ namespace OciBackup.Engine
             }
 
             var environment = options.Environment;
-            var path = ConfigFileLocator.ResolvePath(options.ConfigFile, environment);
-            var profileName = ConfigFileLocator.ResolveProfile(options.Profile, environment);
-            var profile = Auth.ConfigFile.Load(path, environment).GetProfile(profileName);
-            var regionText = options.Region ?? profile.Get("region") ?? environment.GetVariable(CliRegionVariable) ?? environment.GetVariable(RegionVariable);
             var catalog = new RegionCatalog(environment);
 
-            Region? region = null;
-            if (regionText != null)
+            // What the caller typed is checked first, before anything is read or sent.
+            var explicitRegion = options.Region == null ? null : catalog.Resolve(options.Region);
+            var endpointOverride = options.Endpoint == null ? null : ServiceEndpoint.ParseOverride(options.Endpoint);
+            if (options.FederationEndpoint != null)
             {
-                region = catalog.Resolve(regionText);
+                ServiceEndpoint.ParseFederationOverride(options.FederationEndpoint, "-FederationEndpoint");
             }
 
-            Uri endpoint;
-            if (options.Endpoint != null)
+            var tokenServices = new AuthHttpSettings
             {
-                endpoint = ServiceEndpoint.ParseOverride(options.Endpoint);
-            }
-            else if (region != null)
-            {
-                endpoint = ServiceEndpoint.ForRegion(region);
-            }
-            else
-            {
-                throw new OciConfigException(
-                    OciConfigErrorKind.RegionMissing,
-                    $"No region is set: the profile [{profile.Name}] in '{profile.ConfigFile}' has no 'region', and neither -Region, OCI_CLI_REGION nor OCI_REGION is set.",
-                    "Add 'region=us-ashburn-1' (your region) to the profile, or pass -Region.",
-                    configFile: profile.ConfigFile,
-                    profile: profile.Name,
-                    setting: "region");
-            }
-
-            var authentication = AuthenticationProviderFactory.FromProfile(profile, environment, options.PassPhrase);
+                Clock = options.Clock,
+                RetryPolicy = options.RetryPolicy,
+                Timeout = options.Timeout,
+                Trace = options.Trace,
+                HostDescription = options.HostDescription,
+                Environment = environment,
+                CreateHandler = options.TokenServiceHandler,
+                SessionKeys = options.SessionKeys ?? SessionKey.Generate,
+            };
+            var resolved = AuthenticationResolver.Resolve(options, catalog, tokenServices, explicitRegion != null);
+            var authentication = resolved.Provider;
             try
             {
+                var region = explicitRegion ?? (resolved.DefaultRegion == null ? null : catalog.Resolve(resolved.DefaultRegion));
+                Uri endpoint;
+                if (endpointOverride != null)
+                {
+                    endpoint = endpointOverride;
+                }
+                else if (region != null)
+                {
+                    endpoint = ServiceEndpoint.ForRegion(region);
+                }
+                else
+                {
+                    throw new OciConfigException(
+                        OciConfigErrorKind.RegionMissing,
+                        $"No region is set: {resolved.NoRegionReason}.",
+                        resolved.Profile != null ? "Add 'region=us-ashburn-1' (your region) to the profile, or pass -Region." : "Pass -Region (such as us-ashburn-1), or set OCI_CLI_REGION.",
+                        configFile: resolved.ConfigFile,
+                        profile: resolved.Profile,
+                        setting: "region");
+                }
+
                 var http = new OciHttpClient(new OciHttpClientOptions(endpoint, authentication)
                 {
                     Clock = options.Clock,
@@ -102,9 +117,9 @@ namespace OciBackup.Engine
                     RetryPolicy = options.RetryPolicy,
                     Environment = environment,
                     Handler = options.Handler,
-                    Redactor = new SecretRedactor(new[] { profile.Get("pass_phrase") }),
+                    Redactor = new SecretRedactor(resolved.Secrets),
                 });
-                return new OciSession(profile.ConfigFile, profile.Name, region?.Id, endpoint, authentication, http);
+                return new OciSession(resolved.ConfigFile, resolved.Profile, region?.Id, endpoint, authentication, http);
             }
             catch
             {
@@ -126,6 +141,7 @@ namespace OciBackup.Engine
             _authentication.Dispose();
         }
 
-        public override string ToString() => $"OciSession [{Profile}] {Region} {Endpoint.GetLeftPart(UriPartial.Authority)} ({AuthenticationKind})";
+        public override string ToString() =>
+            (Profile == null ? "OciSession " : $"OciSession [{Profile}] ") + $"{Region} {Endpoint.GetLeftPart(UriPartial.Authority)} ({AuthenticationKind})";
     }
 }
