@@ -75,6 +75,7 @@ namespace OciBackup.Engine
             var tokenServices = new AuthHttpSettings
             {
                 Clock = options.Clock,
+                Delay = options.Delay,
                 RetryPolicy = options.RetryPolicy,
                 Timeout = options.Timeout,
                 Trace = options.Trace,
@@ -111,6 +112,7 @@ namespace OciBackup.Engine
                 var http = new OciHttpClient(new OciHttpClientOptions(endpoint, authentication)
                 {
                     Clock = options.Clock,
+                    Delay = options.Delay,
                     Timeout = options.Timeout,
                     HostDescription = options.HostDescription,
                     Trace = options.Trace,

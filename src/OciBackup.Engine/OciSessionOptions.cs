@@ -53,6 +53,9 @@ namespace OciBackup.Engine
 
         public IClock Clock { get; set; } = SystemClock.Instance;
 
+        /// <summary>How retries (of API calls, metadata reads and federation calls) wait; tests replace it.</summary>
+        public IDelay Delay { get; set; } = TaskDelay.Instance;
+
         /// <summary>Replaces the network stack (tests).</summary>
         public HttpMessageHandler? Handler { get; set; }
     }

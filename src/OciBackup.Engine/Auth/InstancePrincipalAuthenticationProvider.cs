@@ -21,6 +21,7 @@ namespace OciBackup.Engine.Auth
         private readonly CredentialRenewal _renewal;
         private readonly ConcurrentBag<IDisposable> _retired = new ConcurrentBag<IDisposable>();
         private int _federationCalls;
+        private InstanceIdentity? _firstIdentity;
 
         private InstancePrincipalAuthenticationProvider(InstanceMetadataClient metadata, X509FederationClient federation, AuthHttpSettings settings, string tenancyId, string instanceRegion)
         {
@@ -66,20 +67,22 @@ namespace OciBackup.Engine.Auth
             {
                 var regionText = await metadata.GetRegionAsync(cancellationToken).ConfigureAwait(false);
                 var endpoint = federationEndpoint ?? X509FederationClient.ForRegion(regionOf(regionText));
-                using (var identity = await metadata.GetIdentityAsync(cancellationToken).ConfigureAwait(false))
+                var identity = await metadata.GetIdentityAsync(cancellationToken).ConfigureAwait(false);
+                federation = new X509FederationClient(endpoint, settings, redactor);
+                var provider = new InstancePrincipalAuthenticationProvider(metadata, federation, settings, identity.TenancyId, regionText)
                 {
-                    federation = new X509FederationClient(endpoint, settings, redactor);
-                    var provider = new InstancePrincipalAuthenticationProvider(metadata, federation, settings, identity.TenancyId, regionText);
-                    try
-                    {
-                        await provider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                        return provider;
-                    }
-                    catch
-                    {
-                        provider.Dispose();
-                        throw;
-                    }
+                    // The first token uses what was just read; every later one reads the metadata service again.
+                    _firstIdentity = identity,
+                };
+                try
+                {
+                    await provider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                    return provider;
+                }
+                catch
+                {
+                    provider.Dispose();
+                    throw;
                 }
             }
             catch
@@ -101,6 +104,7 @@ namespace OciBackup.Engine.Auth
             _federation.Dispose();
             _metadata.Dispose();
             _renewal.Current?.Credentials.Key.Dispose();
+            Interlocked.Exchange(ref _firstIdentity, null)?.Dispose();
             while (_retired.TryTake(out var retired))
             {
                 retired.Dispose();
@@ -114,7 +118,7 @@ namespace OciBackup.Engine.Auth
             var previous = _renewal.Current;
             for (var attempt = 1; ; attempt++)
             {
-                var identity = await _metadata.GetIdentityAsync(cancellationToken).ConfigureAwait(false);
+                var identity = Interlocked.Exchange(ref _firstIdentity, null) ?? await _metadata.GetIdentityAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     if (!string.Equals(identity.TenancyId, TenancyId, StringComparison.Ordinal))
