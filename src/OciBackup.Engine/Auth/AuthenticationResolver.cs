@@ -88,8 +88,7 @@ namespace OciBackup.Engine.Auth
             var environment = options.Environment;
             var path = ConfigFileLocator.ResolvePath(options.ConfigFile, environment);
             var profileName = ConfigFileLocator.ResolveProfile(options.Profile, environment);
-            if (kind == AuthenticationKind.DelegationToken && options.ConfigFile == null && !environment.FileExists(path)
-                && environment.GetVariable(DelegationTokenAuthenticationProvider.FileVariable) != null)
+            if (kind == AuthenticationKind.DelegationToken && options.ConfigFile == null && !environment.FileExists(path))
             {
                 // Cloud Shell names the token by a variable; a config file only adds defaults.
                 return InstancePrincipal(options, catalog, http, null, null, null, delegation: true);
