@@ -47,6 +47,8 @@ namespace OciBackup.Engine
         // Internal: the session's plumbing is for the cmdlets, not for a user's $session | Format-List *.
         internal OciHttpClient Http { get; }
 
+        internal IAuthenticationProvider Authentication => _authentication;
+
         internal BlockstorageClient Blockstorage { get; }
 
         /// <summary>
