@@ -27,6 +27,7 @@ public sealed class EmulatorIdentity : IAsyncDisposable
     private readonly RandomSource _random;
     private readonly List<WebApplication> _apps = new();
     private readonly List<ITimer> _timers = new();
+    private readonly List<(ITimer Timer, Action Renew)> _renewals = new();
     private readonly object _gate = new();
     private readonly RSA? _resourcePrincipalKey;
     private readonly RSA? _sessionKey;
@@ -98,7 +99,7 @@ public sealed class EmulatorIdentity : IAsyncDisposable
     /// <summary>The config file of the session-token profile, when <see cref="IdentityOptions.SessionTokenDirectory"/> is set.</summary>
     public string? SessionTokenConfigFile { get; private set; }
 
-    /// <summary>The lifetime of tokens issued from now on. Changing it reschedules the files' renewals.</summary>
+    /// <summary>The lifetime of tokens issued from now on. Changing it renews the token files now and reschedules their renewals.</summary>
     public TimeSpan TokenLifetime
     {
         get
@@ -114,10 +115,16 @@ public sealed class EmulatorIdentity : IAsyncDisposable
             lock (_gate)
             {
                 _tokenLifetime = Positive(value);
-                foreach (ITimer timer in _timers)
+                foreach ((ITimer timer, Action _) in _renewals)
                 {
                     timer.Change(_tokenLifetime / 2, _tokenLifetime / 2);
                 }
+            }
+
+            // Tokens already in the files were issued for the old lifetime: replace them, as an agent would.
+            foreach ((ITimer _, Action renew) in _renewals.ToArray())
+            {
+                renew();
             }
         }
     }
@@ -412,19 +419,23 @@ public sealed class EmulatorIdentity : IAsyncDisposable
 
     private void AddRenewal(Action renew)
     {
+        void Renew()
+        {
+            try
+            {
+                renew();
+            }
+            catch (IOException)
+            {
+                // The directory went away (a test cleaning up): nothing left to keep current.
+            }
+        }
+
         lock (_gate)
         {
-            _timers.Add(_clock.Provider.CreateTimer(_ =>
-            {
-                try
-                {
-                    renew();
-                }
-                catch (IOException)
-                {
-                    // The directory went away (a test cleaning up): nothing left to keep current.
-                }
-            }, null, _tokenLifetime / 2, _tokenLifetime / 2));
+            ITimer timer = _clock.Provider.CreateTimer(_ => Renew(), null, _tokenLifetime / 2, _tokenLifetime / 2);
+            _timers.Add(timer);
+            _renewals.Add((timer, Renew));
         }
     }
 

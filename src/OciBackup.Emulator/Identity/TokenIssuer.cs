@@ -33,7 +33,8 @@ internal sealed class TokenIssuer : IDisposable
             writer.WriteString("iss", Issuer);
             writer.WriteString("aud", "oci");
             writer.WriteNumber("iat", now.ToUnixTimeSeconds());
-            writer.WriteNumber("exp", (now + lifetime).ToUnixTimeSeconds());
+            // Rounded up: a token lives at least its lifetime (exp has whole seconds).
+            writer.WriteNumber("exp", (long)Math.Ceiling((now + lifetime).ToUnixTimeMilliseconds() / 1000.0));
             writer.WriteString("jti", Guid.NewGuid().ToString());
             if (boundKeyInfo is not null)
             {

@@ -18,6 +18,9 @@ namespace OciBackup.Engine.Auth
         private readonly WatchedTextFile _tokenFile;
         private readonly string _source;
         private readonly object _gate = new object();
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<RequestCredentials, RequestCredentials> _innerOf =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<RequestCredentials, RequestCredentials>();
+
         private Combined? _last;
 
         /// <param name="source">Where the file was named (<c>OCI_CLI_DELEGATION_TOKEN_FILE</c>, or the profile's setting), for messages.</param>
@@ -48,27 +51,23 @@ namespace OciBackup.Engine.Auth
                 if (_last == null || !ReferenceEquals(_last.Inner, inner) || !string.Equals(_last.Token, token, StringComparison.Ordinal))
                 {
                     _last = new Combined(inner, token);
+                    _innerOf.Add(_last.Credentials, inner);
                 }
 
                 return _last.Credentials;
             }
         }
 
+        /// <remarks>
+        /// The service does not say which token it refused, so both are looked at: the delegation token file is read
+        /// again, and the inner provider renews its token if it is still the one refused (once, however many ask).
+        /// </remarks>
         public async Task<bool> RefreshAfterRejectionAsync(RequestCredentials rejected, CancellationToken cancellationToken)
         {
-            if (!string.Equals(ReadToken(force: true), rejected.DelegationToken, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            Combined? last;
-            lock (_gate)
-            {
-                last = _last;
-            }
-
-            var inner = last != null && ReferenceEquals(last.Credentials, rejected) ? last.Inner : rejected;
-            return await _inner.RefreshAfterRejectionAsync(inner, cancellationToken).ConfigureAwait(false);
+            var delegationChanged = !string.Equals(ReadToken(force: true), rejected.DelegationToken, StringComparison.Ordinal);
+            var inner = _innerOf.TryGetValue(rejected, out var signedWith) ? signedWith : rejected;
+            var innerRenewed = await _inner.RefreshAfterRejectionAsync(inner, cancellationToken).ConfigureAwait(false);
+            return delegationChanged || innerRenewed;
         }
 
         public void Dispose() => _inner.Dispose();

@@ -33,9 +33,11 @@ namespace OciBackup.Cmdlets
         public string? ConfigFile { get; set; }
 
         /// <summary><para type="description">How to sign in, whatever the config file says.</para></summary>
-        // A string, not the engine's enum: PowerShell lays out cmdlet types before the engine's load context exists.
+        // A string, not the engine's enum: PowerShell lays out cmdlet types before the engine's load context exists. No
+        // ValidateSet: the engine also takes the OCI CLI's names (instance_principal, ...), and a ValidateSet would hide
+        // the completer's descriptions; an unknown name is OciBackup.AuthTypeInvalid before anything is read or sent.
         [Parameter(Mandatory = true, ParameterSetName = AuthTypeSet)]
-        [ValidateSet("ApiKey", "SessionToken", "InstancePrincipal", "ResourcePrincipal", "DelegationToken", IgnoreCase = true)]
+        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(AuthTypeCompleter))]
         public string? AuthType { get; set; }
 
