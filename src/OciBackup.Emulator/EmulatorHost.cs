@@ -137,72 +137,85 @@ public sealed class EmulatorHost : IAsyncDisposable
         EmulatorIdentity? identity = options.Identity.NeedsIssuer
             ? await EmulatorIdentity.StartAsync(options.Identity, clock, options.Region, seed, ConfigureLogging, cancellationToken).ConfigureAwait(false)
             : null;
-        var keys = new TrustedKeyStore(options.TrustJwkSessionTokens, identity is null ? null : identity.Issuer.Resolve);
-        ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
+        try
+        {
+            var keys = new TrustedKeyStore(options.TrustJwkSessionTokens, identity is null ? null : identity.Issuer.Resolve);
+            ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
-        });
-        ConfigureLogging(builder);
-
-        WebApplication app = builder.Build();
-        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OciBackup.Emulator");
-        var injector = new FaultInjector(faults, new RandomSource(unchecked(seed + 2)), new TokenBucketRateLimiter(options.TimeProvider), statistics);
-        Func<string, DateTimeOffset, string?>? delegation = identity is null ? null : (token, now) =>
-        {
-            string? problem = identity.DelegationTokenProblem(token, now);
-            if (problem is null)
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
-                identity.Statistics.CountDelegatedRequest();
-            }
-
-            return problem;
-        };
-        var api = new OciApiMiddleware(new OciOperations(store, clock, options.DefaultPageSize), new SignatureVerifier(keys, delegation),
-            injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
-
-        var host = new EmulatorHost(app, faults, store, statistics, options.Region, seed, generated, keys.Count, identity);
-        app.Use((context, next) =>
-        {
-            if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
+                ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
+            builder.WebHost.ConfigureKestrel(kestrel =>
             {
+                kestrel.AddServerHeader = false;
+                kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+            });
+            ConfigureLogging(builder);
+
+            WebApplication app = builder.Build();
+            ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OciBackup.Emulator");
+            var injector = new FaultInjector(faults, new RandomSource(unchecked(seed + 2)), new TokenBucketRateLimiter(options.TimeProvider), statistics);
+            Func<string, DateTimeOffset, string?>? delegation = identity is null ? null : (token, now) =>
+            {
+                string? problem = identity.DelegationTokenProblem(token, now);
+                if (problem is null)
+                {
+                    identity.Statistics.CountDelegatedRequest();
+                }
+
+                return problem;
+            };
+            var api = new OciApiMiddleware(new OciOperations(store, clock, options.DefaultPageSize), new SignatureVerifier(keys, delegation),
+                injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
+
+            var host = new EmulatorHost(app, faults, store, statistics, options.Region, seed, generated, keys.Count, identity);
+            app.Use((context, next) =>
+            {
+                if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
+                {
+                    return next(context);
+                }
+
+                statistics.CountAdminRequest();
+                if (options.AdminToken is not null
+                    && !string.Equals(context.Request.Headers[AdminEndpoints.TokenHeader].ToString(), options.AdminToken, StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return context.Response.WriteAsJsonAsync(new { code = "NotAuthenticated", message = "The admin token is missing or wrong." });
+                }
+
                 return next(context);
-            }
-
-            statistics.CountAdminRequest();
-            if (options.AdminToken is not null
-                && !string.Equals(context.Request.Headers[AdminEndpoints.TokenHeader].ToString(), options.AdminToken, StringComparison.Ordinal))
+            });
+            app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
+            AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress);
+            IdentityAdminEndpoints.Map(app, identity);
+            app.MapFallback((HttpContext context) =>
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return context.Response.WriteAsJsonAsync(new { code = "NotAuthenticated", message = "The admin token is missing or wrong." });
+                context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
+                return OciApiMiddleware.WriteAsync(context.Response,
+                    new ApiError(404, "NotAuthorizedOrNotFound", "Not an OCI API path: the emulator serves /20160918 and /admin."));
+            });
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+            generated?.WriteConfig(host.BaseAddress, options.Region, store.Compartments, identity);
+            logger.LogInformation("Emulator started on {Address} with {Keys} trusted keys, random seed {Seed}", host.BaseAddress, keys.Count, seed);
+            return host;
+        }
+        catch
+        {
+            // The identity side runs apps of its own: stop them when the rest fails to start.
+            if (identity is not null)
+            {
+                await identity.DisposeAsync().ConfigureAwait(false);
             }
 
-            return next(context);
-        });
-        app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
-        AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress);
-        IdentityAdminEndpoints.Map(app, identity);
-        app.MapFallback((HttpContext context) =>
-        {
-            context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
-            return OciApiMiddleware.WriteAsync(context.Response,
-                new ApiError(404, "NotAuthorizedOrNotFound", "Not an OCI API path: the emulator serves /20160918 and /admin."));
-        });
-
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        generated?.WriteConfig(host.BaseAddress, options.Region, store.Compartments, identity);
-        logger.LogInformation("Emulator started on {Address} with {Keys} trusted keys, random seed {Seed}", host.BaseAddress, keys.Count, seed);
-        return host;
+            throw;
+        }
     }
 
     private static ThrowawayConfig? TrustConfiguredKeys(EmulatorOptions options, TrustedKeyStore keys)

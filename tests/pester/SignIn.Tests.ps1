@@ -179,7 +179,7 @@ Describe 'Signing in' {
         $before = Get-Identity
         $state = Get-EmulatorState
         Set-Identity @{ tokenLifetimeSeconds = 2 }
-        Invoke-RestMethod -Method Put -Uri "$emulatorUrl/admin/faults" -Body '{"latencyMilliseconds": 250}' -ContentType application/json -NoProxy | Out-Null
+        Invoke-RestMethod -Method Put -Uri "$emulatorUrl/admin/faults" -Body '{"latencyMilliseconds": 300}' -ContentType application/json -NoProxy | Out-Null
         try {
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $session = New-OciSession -AuthType InstancePrincipal -Endpoint $emulatorUrl -ErrorAction Stop

@@ -138,27 +138,35 @@ namespace OciBackup.Tests.Auth
             Assert.NotEmpty((await emulator.ListVolumesAsync(session)).Value);
         }
 
-        // The emulator's faults are drawn from its seeded random source, so which strike when is the same every run.
         [Fact]
         public async Task Federation_faults_are_retried_with_the_sessions_retry_policy()
         {
-            await using var emulator = await IdentityEmulator.StartAsync(configure: o => o.Identity.FederationFaults = new Emulator.Identity.FederationFaultSettings
-            {
-                ServerErrorShare = 0.2,
-                DropShare = 0.2,
-                SlowShare = 0.4,
-                SlowSeconds = 600,
-            });
+            await using var emulator = await IdentityEmulator.StartAsync();
             var options = emulator.Options(emulator.InstanceEnvironment(), "InstancePrincipal");
-            options.Timeout = TimeSpan.FromMilliseconds(500);
-            options.RetryPolicy = RetryPolicy.Default.WithLimits(40, TimeSpan.FromHours(1));
+            options.Timeout = TimeSpan.FromSeconds(2);
+            var attempts = 0;
+
+            // The first attempt meets a 500, the second a cut connection, the third no answer (the client times out), the rest none.
+            options.TokenServiceHandler = () => new BeforeRequest(new HttpClientHandler { UseProxy = false }, request =>
+            {
+                if (request.RequestUri!.AbsolutePath == "/v1/x509")
+                {
+                    emulator.Identity.FederationFaults = Interlocked.Increment(ref attempts) switch
+                    {
+                        1 => new Emulator.Identity.FederationFaultSettings { ServerErrorShare = 1 },
+                        2 => new Emulator.Identity.FederationFaultSettings { DropShare = 1 },
+                        3 => new Emulator.Identity.FederationFaultSettings { SlowShare = 1, SlowSeconds = 600 },
+                        _ => new Emulator.Identity.FederationFaultSettings(),
+                    };
+                }
+            });
 
             using var session = OciSession.Create(options);
 
-            var faults = emulator.Identity.Statistics.FederationFaults;
-            Assert.True(faults.Count == 3, "each kind of fault struck at least once: " + string.Join(", ", faults.Select(f => f.Key + "=" + f.Value)));
-            Assert.Equal(1, emulator.Identity.Statistics.TokensIssued);
-            Assert.Equal(faults.Values.Sum(), emulator.Delay.Delays.Count);
+            var statistics = emulator.Identity.Statistics;
+            Assert.Equal(new Dictionary<string, long> { ["drop"] = 1, ["serverError"] = 1, ["slow"] = 1 }, statistics.FederationFaults);
+            Assert.Equal(1, statistics.TokensIssued);
+            Assert.Equal(statistics.FederationRequests - 1, emulator.Delay.Delays.Count);
             Assert.NotEmpty((await emulator.ListVolumesAsync(session)).Value);
         }
 
@@ -228,6 +236,24 @@ namespace OciBackup.Tests.Auth
             Assert.Equal(new Uri("http://127.0.0.1:4567/v1/x509"), ServiceEndpoint.ParseFederationOverride("http://127.0.0.1:4567", "-FederationEndpoint"));
             Assert.Equal(new Uri("https://auth.eu-frankfurt-1.oraclecloud.com/v1/x509"), ServiceEndpoint.ParseFederationOverride("https://auth.eu-frankfurt-1.oraclecloud.com/", "x"));
             Assert.Equal(new Uri("https://auth.example.com/custom/x509"), ServiceEndpoint.ParseFederationOverride("https://auth.example.com/custom/x509", "x"));
+        }
+
+        /// <summary>Runs an action before each request goes to the inner handler (to set the emulator's faults for it).</summary>
+        private sealed class BeforeRequest : DelegatingHandler
+        {
+            private readonly Action<HttpRequestMessage> _before;
+
+            public BeforeRequest(HttpMessageHandler inner, Action<HttpRequestMessage> before)
+                : base(inner)
+            {
+                _before = before;
+            }
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                _before(request);
+                return base.SendAsync(request, cancellationToken);
+            }
         }
 
         /// <summary>Runs an action after each response of the inner handler (to change the emulator at an exact moment).</summary>
