@@ -13,7 +13,8 @@
               build's own compiler needs no PlatyPS; this is the reference implementation of the same schema).
     Test    - Builds, then runs every suite and judges each by its own results, not by an exit code alone:
                 xunit          dotnet test (engine, emulator, hosted-engine tests), counted from their TRX files
-                Pester         tests/pester in a fresh pwsh with the restored Pester 5.9.1, judged by its result object
+                Pester         tests/pester and samples/*.Tests.ps1 in a fresh pwsh with the restored Pester 5.9.1, judged
+                               by its result object
                 TypeScriptSdk  Oracle's TypeScript SDK against the emulator (needs bash, Node.js and npm)
               Ends with one line: "tests: N passed, M failed". Fails when a suite fails, has a failed or skipped
               test, a failed setup block, or runs no test at all. This is the README's test command, and what CI runs.
@@ -30,19 +31,31 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Test', 'Package')]
+    # Also "Build,Test" as one word: pwsh -File passes a comma-separated list as a single string.
+    [ArgumentCompleter({ 'Build', 'Help', 'Test', 'Package' })]
     [string[]] $Task = @('Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    [ValidateSet('xunit', 'Pester', 'TypeScriptSdk')]
+    [ArgumentCompleter({ 'xunit', 'Pester', 'TypeScriptSdk' })]
     [string[]] $Suite = @('xunit', 'Pester', 'TypeScriptSdk'),
 
     [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
+function Split-List {
+    param([string[]] $Value, [string[]] $Allowed, [string] $Name)
+    $items = @($Value | ForEach-Object { $_ -split ',' } | ForEach-Object Trim | Where-Object { $_ })
+    foreach ($item in $items) {
+        if ($Allowed -notcontains $item) { throw "-$Name '$item' is not one of: $($Allowed -join ', ')." }
+    }
+    # The spelling of the allowed list, whatever the case typed.
+    $items | ForEach-Object { $i = $_; $Allowed | Where-Object { $_ -eq $i } }
+}
+$Task = Split-List $Task @('Build', 'Help', 'Test', 'Package') 'Task'
+$Suite = Split-List $Suite @('xunit', 'Pester', 'TypeScriptSdk') 'Suite'
 Set-Location -LiteralPath $PSScriptRoot
 $moduleFolder = Join-Path $PSScriptRoot 'out/OciBackup'
 $packageFolder = Join-Path $PSScriptRoot 'out/packages'
@@ -128,8 +141,8 @@ function Invoke-PesterSuite {
     $pwsh = Get-PwshCommand
     $runner = Join-Path $PSScriptRoot 'tools/Invoke-PesterSuite.ps1'
     $arguments = @('-NoProfile', '-NonInteractive', '-File', $runner,
-        '-TestPath', (Join-Path $PSScriptRoot 'tests/pester'),
-        '-ModulePath', (Join-Path $PSScriptRoot 'out/modules'),
+        '-TestPath', ((Join-Path $PSScriptRoot 'tests/pester'), (Join-Path $PSScriptRoot 'samples') -join [System.IO.Path]::PathSeparator),
+        '-ModulePath', ((Join-Path $PSScriptRoot 'out/modules'), (Join-Path $PSScriptRoot 'out') -join [System.IO.Path]::PathSeparator),
         '-ResultFolder', $resultsFolder,
         '-SummaryFile', $summaryFile)
     if ($pwsh.Count -gt 1) { & $pwsh[0] $pwsh[1] @arguments | Out-Host } else { & $pwsh[0] @arguments | Out-Host }

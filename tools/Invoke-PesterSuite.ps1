@@ -9,7 +9,9 @@
 #>
 [CmdletBinding()]
 param(
+    # Folders of *.Tests.ps1 files, separated by the platform's path separator (';' on Windows, ':' elsewhere).
     [Parameter(Mandatory)] [string] $TestPath,
+    # Folders to put first on PSModulePath, separated likewise.
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ResultFolder,
     [Parameter(Mandatory)] [string] $SummaryFile,
@@ -17,12 +19,13 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-# out/modules first, so this Pester wins over any other the machine has.
+# out/modules first, so this Pester wins over any other the machine has; out/ next, so that a test file written as a
+# user writes it (Import-Module OciBackup, as samples/Backup-Compartment.Tests.ps1 does) gets the module just built.
 $env:PSModulePath = $ModulePath + [System.IO.Path]::PathSeparator + $env:PSModulePath
 Import-Module Pester -RequiredVersion $PesterVersion
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $TestPath
+$configuration.Run.Path = $TestPath.Split([System.IO.Path]::PathSeparator)
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $true

@@ -129,7 +129,8 @@ namespace OciBackup.QuickStart
             {
                 try
                 {
-                    return Console.IsOutputRedirected ? 200 : Math.Max(120, Console.WindowWidth);
+                    // The terminal's own width: the module's views fit 80 columns. A log gets room for whole OCIDs.
+                    return Console.IsOutputRedirected ? 200 : Console.WindowWidth > 0 ? Console.WindowWidth : 120;
                 }
                 catch (System.IO.IOException)
                 {

@@ -190,7 +190,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 return next(context);
             });
             app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
-            AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress);
+            AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress, app.Lifetime.StopApplication);
             IdentityAdminEndpoints.Map(app, identity);
             app.MapFallback((HttpContext context) =>
             {
@@ -260,6 +260,12 @@ public sealed class EmulatorHost : IAsyncDisposable
         keys.TrustApiKey(generated.SubjectPublicKeyInfo, generated.TenancyId + "/" + generated.UserId);
         return generated;
     }
+
+    /// <summary>
+    /// Cancelled when <c>POST /admin/shutdown</c> asks the emulator to stop (and when it stops). The executable then
+    /// stops as on Ctrl+C; an in-process host keeps serving until its owner disposes it.
+    /// </summary>
+    public CancellationToken StopRequested => _app.Lifetime.ApplicationStopping;
 
     /// <summary>Completes when the host stops (for the executable's main loop).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);

@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 using OciBackup.Emulator;
 using OciBackup.Emulator.CommandLine;
 
-// The executable: parse, start, print the one line scripts read, run until Ctrl+C or SIGTERM, stop in order.
+// The executable: parse, start, print the one line scripts read, run until Ctrl+C, SIGTERM, POST /admin/shutdown or the
+// exit of its --parent-process-id, stop in order.
+ModuleDependencyResolver.Register(AppContext.BaseDirectory);
 EmulatorCommandLine commandLine;
 try
 {
@@ -25,6 +27,20 @@ if (commandLine.ShowHelp)
     return 0;
 }
 
+ParentProcessWatch? parent = null;
+if (commandLine.ParentProcessId is int parentProcessId)
+{
+    try
+    {
+        parent = ParentProcessWatch.Of(parentProcessId, TimeSpan.FromSeconds(1));
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine("error: " + e.Message);
+        return 2;
+    }
+}
+
 using var stop = new CancellationTokenSource();
 void RequestStop(PosixSignalContext context)
 {
@@ -32,7 +48,11 @@ void RequestStop(PosixSignalContext context)
     stop.Cancel();
 }
 
-using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+// With a parent, Ctrl+C in the parent's terminal (which signals the whole process group) is for the parent's command,
+// not for the emulator that outlives it; the parent stops it through /admin/shutdown or by exiting.
+void IgnoreInterrupt(PosixSignalContext context) => context.Cancel = true;
+
+using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, parent is null ? RequestStop : IgnoreInterrupt);
 using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 using PosixSignalRegistration sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, RequestStop);
 
@@ -49,6 +69,8 @@ catch (Exception e) when (e is IOException or InvalidDataException or ArgumentEx
 
 await using (host)
 {
+    using CancellationTokenRegistration stopRequested = host.StopRequested.Register(stop.Cancel);
+    Task parentGone = parent is null ? Task.CompletedTask : WatchParentAsync(parent, stop);
     string url = host.BaseAddress.ToString().TrimEnd('/');
     Console.Out.WriteLine("OCI emulator listening on " + url);
     foreach (EmulatorCompartment compartment in host.Compartments)
@@ -84,7 +106,9 @@ await using (host)
         }
     }
 
-    Console.Out.WriteLine($"  admin: {url}/admin/state   (Ctrl+C to stop)");
+    Console.Out.WriteLine(parent is null
+        ? $"  admin: {url}/admin/state   (Ctrl+C to stop)"
+        : $"  admin: {url}/admin/state   (stops when process {parent.ProcessId} exits)");
     Console.Out.Flush();
     try
     {
@@ -96,6 +120,25 @@ await using (host)
 
     Console.Out.WriteLine("OCI emulator stopping");
     await host.StopAsync();
+    await parentGone;
+}
+
+if (commandLine.DeleteInitConfigOnExit && commandLine.Emulator.InitConfigDirectory is string throwaway)
+{
+    OciBackup.Emulator.Auth.ThrowawayConfig.Remove(throwaway);
 }
 
 return 0;
+
+static async Task WatchParentAsync(ParentProcessWatch parent, CancellationTokenSource stop)
+{
+    try
+    {
+        await parent.WaitForExitAsync(stop.Token);
+        Console.Out.WriteLine($"OCI emulator: parent process {parent.ProcessId} exited");
+        stop.Cancel();
+    }
+    catch (OperationCanceledException)
+    {
+    }
+}

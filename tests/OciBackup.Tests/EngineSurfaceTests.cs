@@ -10,7 +10,8 @@ namespace OciBackup.Tests
     /// <summary>
     /// A public engine type is a promise to users, so making one public is a deliberate act that changes this list.
     /// Public are only what a user handles: the session, the backups written to the pipeline (and their base, which
-    /// Wait-OciBackup takes), the enums their properties return, and the exceptions inside the module's error records.
+    /// Wait-OciBackup takes), the emulator and its counters (Start-OciEmulator, Get-OciEmulatorState), the enums their
+    /// properties return, and the exceptions inside the module's error records.
     /// </summary>
     public class EngineSurfaceTests
     {
@@ -24,6 +25,10 @@ namespace OciBackup.Tests
                 "OciBackup.Engine.Auth.AuthenticationKind",
                 "OciBackup.Engine.Auth.OciConfigErrorKind",
                 "OciBackup.Engine.Auth.OciConfigException",
+                "OciBackup.Engine.Emulator.OciEmulator",
+                "OciBackup.Engine.Emulator.OciEmulatorErrorKind",
+                "OciBackup.Engine.Emulator.OciEmulatorException",
+                "OciBackup.Engine.Emulator.OciEmulatorState",
                 "OciBackup.Engine.Http.OciServiceException",
                 "OciBackup.Engine.Http.OciTransportErrorKind",
                 "OciBackup.Engine.Http.OciTransportException",
@@ -48,7 +53,11 @@ namespace OciBackup.Tests
         [Fact]
         public void Users_cannot_build_the_engines_exceptions_or_sessions_themselves()
         {
-            var constructible = new[] { typeof(Engine.Auth.OciConfigException), typeof(Engine.Http.OciServiceException), typeof(Engine.Http.OciTransportException), typeof(OciSession) }
+            var constructible = new[]
+                {
+                    typeof(Engine.Auth.OciConfigException), typeof(Engine.Http.OciServiceException), typeof(Engine.Http.OciTransportException), typeof(OciSession),
+                    typeof(Engine.Emulator.OciEmulatorException), typeof(Engine.Emulator.OciEmulator), typeof(Engine.Emulator.OciEmulatorState),
+                }
                 .Where(t => t.GetConstructors().Length > 0 || t.GetMethods(BindingFlags.Public | BindingFlags.Static).Length > 0)
                 .Select(t => t.Name);
 

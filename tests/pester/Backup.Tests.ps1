@@ -4,68 +4,19 @@
 # Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
-    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
-    Import-Module $manifestPath -Force -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 
     # The emulator, as a process on an ephemeral port, with a generated key and OCI config in a temp folder.
-    $emulatorDir = Join-Path ([System.IO.Path]::GetTempPath()) ('ocibackup-pester-' + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $emulatorDir | Out-Null
-    $emulatorStdout = Join-Path $emulatorDir 'emulator.stdout.log'
-    $emulatorStderr = Join-Path $emulatorDir 'emulator.stderr.log'
-    $emulatorOptions = @(
-        '--port', '0', '--init-config', $emulatorDir, '--backup-seconds', '1', '--compartment', 'pester',
-        '--volumes', '20', '--volume-groups', '1', '--volumes-per-group', '2')
-    $emulatorDll = Join-Path $repo 'src/OciBackup.Emulator/bin/Release/net10.0/OciBackup.Emulator.dll'
-    if (Test-Path $emulatorDll) {
-        $emulatorArguments = @($emulatorDll) + $emulatorOptions
-        $startSeconds = 60
-    }
-    else {
-        # Not built yet: dotnet run builds it first, which takes longer.
-        $emulatorArguments = @('run', '--project', (Join-Path $repo 'src/OciBackup.Emulator'), '-c', 'Release', '--') + $emulatorOptions
-        $startSeconds = 300
-    }
+    $emu = Start-OciEmulator -Compartment pester -Volumes 40 -VolumeGroups 1 -VolumesPerGroup 2 -BackupSeconds 1 -ErrorAction Stop
+    $session = $emu.Session
+    $compartmentId = $emu.Compartments['pester']
 
-    # Start-Process joins its arguments with spaces: quote each one so that paths with spaces survive.
-    $quoted = $emulatorArguments | ForEach-Object { '"' + $_ + '"' }
-    $script:emulatorProcess = Start-Process -FilePath 'dotnet' -ArgumentList $quoted -PassThru -NoNewWindow `
-        -RedirectStandardOutput $emulatorStdout -RedirectStandardError $emulatorStderr
-
-    $listening = 'OCI emulator listening on '
-    $deadline = [DateTime]::UtcNow.AddSeconds($startSeconds)
-    $emulatorUrl = $null
-    while (-not $emulatorUrl) {
-        $line = Get-Content -LiteralPath $emulatorStdout -ErrorAction SilentlyContinue |
-            Where-Object { $_.StartsWith($listening, [StringComparison]::Ordinal) } |
-            Select-Object -First 1
-        if ($line) {
-            $emulatorUrl = $line.Substring($listening.Length).Trim()
-            break
-        }
-
-        if ($script:emulatorProcess.HasExited) {
-            throw "The emulator exited before listening: $(Get-Content -Raw -LiteralPath $emulatorStderr -ErrorAction SilentlyContinue)"
-        }
-
-        if ([DateTime]::UtcNow -gt $deadline) {
-            throw "The emulator did not start within $startSeconds s. Its output: $(Get-Content -Raw -LiteralPath $emulatorStdout -ErrorAction SilentlyContinue) $(Get-Content -Raw -LiteralPath $emulatorStderr -ErrorAction SilentlyContinue)"
-        }
-
-        Start-Sleep -Milliseconds 200
-    }
-
-    $emulatorInfo = Get-Content -Raw -LiteralPath (Join-Path $emulatorDir 'emulator.json') | ConvertFrom-Json
-    $session = New-OciSession -ConfigFile $emulatorInfo.configFile -Profile $emulatorInfo.profile -Endpoint $emulatorInfo.url -ErrorAction Stop
-    $compartmentId = ($emulatorInfo.compartments | Where-Object name -EQ 'pester').id
-
-    # The inventory, through the cmdlets themselves: 20 stand-alone volumes, one group of two.
+    # The inventory, through the cmdlets themselves: 40 stand-alone volumes, one group of two.
     $volumes = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)
     $standaloneIds = @($volumes | Where-Object { -not $_.volumeGroupId } | ForEach-Object id)
     $groupMemberIds = @($volumes | Where-Object { $_.volumeGroupId } | ForEach-Object id)
     $volumeGroupId = @(Invoke-OciRestMethod /20160918/volumeGroups -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)[0].id
-    if ($standaloneIds.Count -ne 20 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
+    if ($standaloneIds.Count -ne 40 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
         throw "Unexpected emulator inventory: $($standaloneIds.Count) stand-alone volumes, $($groupMemberIds.Count) group members, group '$volumeGroupId'."
     }
 
@@ -73,54 +24,14 @@ BeforeAll {
     $freeVolumes = [System.Collections.Generic.Queue[string]]::new([string[]] $standaloneIds)
     function Use-Volume {
         param([int] $Count = 1)
-        if ($freeVolumes.Count -lt $Count) { throw 'Out of unused volumes: start the emulator with more --volumes.' }
+        if ($freeVolumes.Count -lt $Count) { throw 'Out of unused volumes: start the emulator with more -Volumes.' }
         for ($i = 0; $i -lt $Count; $i++) { $freeVolumes.Dequeue() }
-    }
-
-    function Get-EmulatorState {
-        Invoke-RestMethod -Uri "$emulatorUrl/admin/state" -NoProxy
-    }
-
-    function Get-VolumeBackupCount {
-        param([string] $VolumeId)
-        (Invoke-RestMethod -Uri "$emulatorUrl/admin/volumes/$VolumeId/backup-count" -NoProxy).volumeBackupsCreated
-    }
-
-    function Get-VolumeGroupBackupCount {
-        param([string] $VolumeGroupId)
-        (Invoke-RestMethod -Uri "$emulatorUrl/admin/volume-groups/$VolumeGroupId/backup-count" -NoProxy).volumeGroupBackupsCreated
-    }
-
-    function Set-EmulatorFault {
-        param([hashtable] $Setting)
-        Invoke-RestMethod -Method Put -Uri "$emulatorUrl/admin/faults" -Body ($Setting | ConvertTo-Json) -ContentType application/json -NoProxy | Out-Null
-    }
-
-    function Reset-EmulatorFault {
-        Invoke-RestMethod -Method Delete -Uri "$emulatorUrl/admin/faults" -NoProxy | Out-Null
     }
 }
 
 AfterAll {
-    # Stop the emulator by its ids: the process we started and, with dotnet run, the emulator it started.
-    $processIds = [System.Collections.Generic.List[int]]::new()
-    if ($script:emulatorProcess) { $processIds.Add($script:emulatorProcess.Id) }
-    $descriptor = if ($emulatorDir) { Join-Path $emulatorDir 'emulator.json' }
-    if (-not $emulatorInfo -and $descriptor -and (Test-Path $descriptor)) {
-        $emulatorInfo = Get-Content -Raw -LiteralPath $descriptor | ConvertFrom-Json
-    }
-
-    if ($emulatorInfo -and $emulatorInfo.processId -and -not $processIds.Contains([int] $emulatorInfo.processId)) {
-        $processIds.Insert(0, [int] $emulatorInfo.processId)
-    }
-
-    foreach ($processId in $processIds) {
-        Stop-Process -Id $processId -Force -ErrorAction SilentlyContinue
-    }
-
-    if ($script:emulatorProcess) { $null = $script:emulatorProcess.WaitForExit(10000) }
+    $emu | Stop-OciEmulator
     Remove-Module OciBackup -ErrorAction SilentlyContinue
-    if ($emulatorDir) { Remove-Item -LiteralPath $emulatorDir -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
 Describe 'New-OciVolumeBackup' {
@@ -138,7 +49,7 @@ Describe 'New-OciVolumeBackup' {
         $backup.FreeformTags['env'] | Should -BeExactly 'test'
         $backup.FreeformTags['Count'] | Should -BeExactly '3'
         $backup.Id | Should -BeLike 'ocid1.volumebackup.*'
-        Get-VolumeBackupCount $volumeId | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
     }
 
     It 'binds objects with an Id or a VolumeId property by property name' {
@@ -149,19 +60,19 @@ Describe 'New-OciVolumeBackup' {
             [pscustomobject]@{ VolumeId = $second } | New-OciVolumeBackup -Session $session -ErrorAction Stop)
 
         ($output.VolumeId | Sort-Object) -join ',' | Should -Be ((@($first, $second) | Sort-Object) -join ',')
-        Get-VolumeBackupCount $first | Should -Be 1
-        Get-VolumeBackupCount $second | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$first] | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$second] | Should -Be 1
     }
 
     It 'sends nothing with -WhatIf' {
         $volumeId = Use-Volume
-        $before = (Get-EmulatorState).requests
+        $before = (Get-OciEmulatorState $emu).Requests
 
         $output = @($volumeId | New-OciVolumeBackup -Session $session -WhatIf)
 
         $output | Should -HaveCount 0
-        (Get-EmulatorState).requests | Should -Be $before
-        Get-VolumeBackupCount $volumeId | Should -Be 0
+        (Get-OciEmulatorState $emu).Requests | Should -Be $before
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 0
     }
 
     It 'gives each of many volumes in one pipeline exactly one backup' {
@@ -171,7 +82,7 @@ Describe 'New-OciVolumeBackup' {
 
         $output | Should -HaveCount 5
         ($output.VolumeId | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
-        foreach ($volumeId in $volumeIds) { Get-VolumeBackupCount $volumeId | Should -Be 1 }
+        foreach ($volumeId in $volumeIds) { (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1 }
     }
 
     It 'fails only the item of a missing volume' {
@@ -189,12 +100,12 @@ Describe 'New-OciVolumeBackup' {
         "$failure" | Should -BeLike '*NotAuthorizedOrNotFound*'
         "$failure" | Should -BeLike '*opc-request-id*'
         $failure.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-        Get-VolumeBackupCount $first | Should -Be 1
-        Get-VolumeBackupCount $second | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$first] | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$second] | Should -Be 1
     }
 
     It 'refuses ids that are not volume OCIDs before sending anything' {
-        $before = (Get-EmulatorState).requests
+        $before = (Get-OciEmulatorState $emu).Requests
 
         'ocid1.volumebackup.oc1.iad.abc', 'not-an-ocid' | New-OciVolumeBackup -Session $session -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -207,7 +118,7 @@ Describe 'New-OciVolumeBackup' {
         $failures[0].TargetObject | Should -Be 'ocid1.volumebackup.oc1.iad.abc'
         "$($failures[0])" | Should -BeLike '*not of a volume*'
         "$($failures[1])" | Should -BeLike "*'not-an-ocid' is not an OCID*"
-        (Get-EmulatorState).requests | Should -Be $before
+        (Get-OciEmulatorState $emu).Requests | Should -Be $before
     }
 
     Context 'a parameter that applies to every item' {
@@ -225,14 +136,14 @@ Describe 'New-OciVolumeBackup' {
             @{ Case = 'a display name of 256 characters'; Arguments = @{ DisplayName = ('n' * 256) }; ErrorId = 'OciBackup.InvalidDisplayName' }
             @{ Case = 'a KMS key id that is not a key OCID'; Arguments = @{ KmsKeyId = 'ocid1.volume.oc1.iad.abc' }; ErrorId = 'OciBackup.InvalidKmsKeyId' }
         ) {
-            $before = (Get-EmulatorState).requests
+            $before = (Get-OciEmulatorState $emu).Requests
 
             $failure = { $untouchedVolumeId | New-OciVolumeBackup -Session $session @Arguments } | Should -Throw -PassThru
 
             $failure.FullyQualifiedErrorId | Should -Be "$ErrorId,OciBackup.Cmdlets.NewOciVolumeBackupCommand"
             $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            (Get-EmulatorState).requests | Should -Be $before
-            Get-VolumeBackupCount $untouchedVolumeId | Should -Be 0
+            (Get-OciEmulatorState $emu).Requests | Should -Be $before
+            (Get-OciEmulatorState $emu).VolumeBackupsCreated[$untouchedVolumeId] | Should -Be 0
         }
     }
 
@@ -257,7 +168,7 @@ Describe 'New-OciVolumeBackup' {
         $first | Should -HaveCount 1
         $secondRun | Should -HaveCount 1
         $secondRun[0].Id | Should -Be $first[0].Id
-        Get-VolumeBackupCount $volumeId | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
         # The retry token derives from the run key (and never is the run key itself).
         $verbose -join "`n" | Should -Match ("Creating a backup for volume " + [regex]::Escape($volumeId) + " \(retry token ocibackup-[0-9a-f]{48}\)")
     }
@@ -272,8 +183,10 @@ Describe 'New-OciVolumeBackup' {
         $output | Should -HaveCount 0
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.Conflict,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*-RunKey*'
         $failures[0].TargetObject | Should -Be $volumeId
-        Get-VolumeBackupCount $volumeId | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
     }
 
     It 'works in ForEach-Object -Parallel runspaces with $using:session' {
@@ -300,7 +213,7 @@ Describe 'New-OciVolumeBackup' {
 
 Describe 'New-OciVolumeGroupBackup' {
     It 'gives a group id one group backup with one member backup per volume' {
-        $before = Get-VolumeGroupBackupCount $volumeGroupId
+        $before = (Get-OciEmulatorState $emu).VolumeGroupBackupsCreated[$volumeGroupId]
 
         $output = @($volumeGroupId | New-OciVolumeGroupBackup -Session $session -DisplayName 'weekly group' -Type Full -CompartmentId $compartmentId -ErrorAction Stop)
 
@@ -311,12 +224,12 @@ Describe 'New-OciVolumeGroupBackup' {
         $backup.DisplayName | Should -Be 'weekly group'
         $backup.CompartmentId | Should -Be $compartmentId
         $backup.VolumeBackupIds | Should -HaveCount 2
-        Get-VolumeGroupBackupCount $volumeGroupId | Should -Be ($before + 1)
+        (Get-OciEmulatorState $emu).VolumeGroupBackupsCreated[$volumeGroupId] | Should -Be ($before + 1)
     }
 
     It 'binds objects with an Id and refuses a volume id before sending it' {
         $memberId = $groupMemberIds[0]
-        $before = (Get-EmulatorState).requests
+        $before = (Get-OciEmulatorState $emu).Requests
 
         $output = @([pscustomobject]@{ Id = $volumeGroupId }, $memberId | New-OciVolumeGroupBackup -Session $session -ErrorVariable failures -ErrorAction SilentlyContinue)
 
@@ -325,7 +238,7 @@ Describe 'New-OciVolumeGroupBackup' {
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.InvalidVolumeGroupId,OciBackup.Cmdlets.NewOciVolumeGroupBackupCommand'
         $failures[0].TargetObject | Should -Be $memberId
-        (Get-EmulatorState).requests | Should -Be ($before + 1)
+        (Get-OciEmulatorState $emu).Requests | Should -Be ($before + 1)
     }
 
     It 'names the volume group in what it asks to do' {
@@ -336,14 +249,14 @@ Describe 'New-OciVolumeGroupBackup' {
     }
 
     It 'sends nothing with -WhatIf' {
-        $before = (Get-EmulatorState).requests
-        $beforeCount = Get-VolumeGroupBackupCount $volumeGroupId
+        $before = (Get-OciEmulatorState $emu).Requests
+        $beforeCount = (Get-OciEmulatorState $emu).VolumeGroupBackupsCreated[$volumeGroupId]
 
         $output = @($volumeGroupId | New-OciVolumeGroupBackup -Session $session -Type Incremental -WhatIf)
 
         $output | Should -HaveCount 0
-        (Get-EmulatorState).requests | Should -Be $before
-        Get-VolumeGroupBackupCount $volumeGroupId | Should -Be $beforeCount
+        (Get-OciEmulatorState $emu).Requests | Should -Be $before
+        (Get-OciEmulatorState $emu).VolumeGroupBackupsCreated[$volumeGroupId] | Should -Be $beforeCount
     }
 
     It 'returns an AVAILABLE group backup with -Wait' {
@@ -352,6 +265,7 @@ Describe 'New-OciVolumeGroupBackup' {
         $output | Should -HaveCount 1
         $output[0].VolumeGroupId | Should -Be $volumeGroupId
         $output[0].LifecycleState | Should -Be 'AVAILABLE'
+        $output[0].VolumeBackupIds | Should -HaveCount 2
     }
 }
 
@@ -375,14 +289,14 @@ Describe 'Invoke-OciRestMethod' {
     }
 
     It 'encodes query values with spaces and reserved characters exactly once' {
-        $before = (Get-EmulatorState).authenticationFailures
+        $before = (Get-OciEmulatorState $emu).AuthenticationFailures
         $name = "n$([char]0xE4)chtlich a+b=c/d &e"
 
         $output = @(Invoke-OciRestMethod -Session $session /20160918/volumeBackups -Query @{ compartmentId = $compartmentId; displayName = $name } -ErrorVariable failures -ErrorAction SilentlyContinue)
 
         $failures | Should -HaveCount 0
         $output | Should -HaveCount 0
-        (Get-EmulatorState).authenticationFailures | Should -Be $before
+        (Get-OciEmulatorState $emu).AuthenticationFailures | Should -Be $before
     }
 
     It 'creates once with a POST, a hashtable body and a retry token' {
@@ -395,7 +309,7 @@ Describe 'Invoke-OciRestMethod' {
         $first | Should -HaveCount 1
         $first[0].displayName | Should -Be 'raw'
         $again[0].id | Should -Be $first[0].id
-        Get-VolumeBackupCount $volumeId | Should -Be 1
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
     }
 
     It 'maps errors as the other cmdlets do' {
@@ -407,20 +321,20 @@ Describe 'Invoke-OciRestMethod' {
     }
 
     It 'sends nothing for a POST with -WhatIf' {
-        $before = (Get-EmulatorState).requests
+        $before = (Get-OciEmulatorState $emu).Requests
 
         Invoke-OciRestMethod -Session $session -Method Post /20160918/volumeBackups -Body '{}' -WhatIf
 
-        (Get-EmulatorState).requests | Should -Be $before
+        (Get-OciEmulatorState $emu).Requests | Should -Be $before
     }
 
     It 'refuses a path with a query string before sending anything' {
-        $before = (Get-EmulatorState).requests
+        $before = (Get-OciEmulatorState $emu).Requests
 
         $failure = { Invoke-OciRestMethod -Session $session -Path '/20160918/volumes?limit=1' } | Should -Throw -PassThru
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
-        (Get-EmulatorState).requests | Should -Be $before
+        (Get-OciEmulatorState $emu).Requests | Should -Be $before
     }
 }
 
@@ -475,14 +389,14 @@ Describe 'Waiting for backups' {
     }
 
     It 'refuses an id that is not a backup OCID before sending anything' {
-        $before = (Get-EmulatorState).requests
+        $before = (Get-OciEmulatorState $emu).Requests
 
         Wait-OciBackup -Session $session -Id 'ocid1.volume.oc1.iad.abc' -Timeout 10 -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.InvalidBackupId,OciBackup.Cmdlets.WaitOciBackupCommand'
         $failures[0].TargetObject | Should -Be 'ocid1.volume.oc1.iad.abc'
-        (Get-EmulatorState).requests | Should -Be $before
+        (Get-OciEmulatorState $emu).Requests | Should -Be $before
     }
 
     It 'fails the backups still pending when -Timeout runs out' {
@@ -505,8 +419,8 @@ Describe 'Waiting for backups' {
             $command = 'param($manifest, $configFile, $endpoint, $ids) Import-Module $manifest -ErrorAction Stop; $s = New-OciSession -ConfigFile $configFile -Endpoint $endpoint; $ids | New-OciVolumeBackup -Session $s -Wait -Timeout 60'
             $null = $shell.AddScript($command)
             $null = $shell.AddArgument($manifestPath)
-            $null = $shell.AddArgument($emulatorInfo.configFile)
-            $null = $shell.AddArgument($emulatorInfo.url)
+            $null = $shell.AddArgument($emu.ConfigFile)
+            $null = $shell.AddArgument($emu.Url)
             $null = $shell.AddArgument([string[]] $groupMemberIds)
 
             $output = $shell.Invoke()
@@ -526,14 +440,14 @@ Describe 'Waiting for backups' {
 
     Context 'a backup that ends FAULTY' {
         AfterEach {
-            Reset-EmulatorFault
+            Set-OciEmulatorFault $emu -Reset
         }
 
         It 'fails only its own item in Wait-OciBackup' {
             $good = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[0] -ErrorAction Stop
-            Set-EmulatorFault @{ faultyBackupShare = 1 }
+            Set-OciEmulatorFault $emu -FaultyShare 1
             $bad = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[1] -ErrorAction Stop
-            Reset-EmulatorFault
+            Set-OciEmulatorFault $emu -Reset
 
             $output = @($good, $bad | Wait-OciBackup -Session $session -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue)
 
@@ -544,12 +458,28 @@ Describe 'Waiting for backups' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.BackupFaulty,OciBackup.Cmdlets.WaitOciBackupCommand'
             $failures[0].TargetObject.Id | Should -Be $bad.Id
             $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-            (Get-EmulatorState).faultCounts.faultyBackup | Should -BeGreaterThan 0
+            (Get-OciEmulatorState $emu).FaultCounts.FaultyBackup | Should -BeGreaterThan 0
+        }
+
+        It 'fails only the faulty ones among many volumes with New-OciVolumeBackup -Wait' {
+            # Half of them end FAULTY, drawn at random: with 20 volumes, all or none is a one-in-500,000 draw.
+            $volumeIds = @(Use-Volume 20)
+            Set-OciEmulatorFault $emu -FaultyShare 0.5
+
+            $output = @($volumeIds | New-OciVolumeBackup -Session $session -Wait -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+            $failures.Count + $output.Count | Should -Be 20
+            $failures | Should -Not -BeNullOrEmpty
+            $output | Should -Not -BeNullOrEmpty
+            foreach ($failure in $failures) { $failure.FullyQualifiedErrorId | Should -Be 'OciBackup.BackupFaulty,OciBackup.Cmdlets.NewOciVolumeBackupCommand' }
+            foreach ($backup in $output) { $backup.LifecycleState | Should -Be 'AVAILABLE' }
+            # Every volume is accounted for exactly once: an AVAILABLE backup, or an error that names it.
+            (@($output.VolumeId) + @($failures.TargetObject) | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
         }
 
         It 'fails its item in New-OciVolumeBackup -Wait' {
             $volumeId = $groupMemberIds[0]
-            Set-EmulatorFault @{ faultyBackupShare = 1 }
+            Set-OciEmulatorFault $emu -FaultyShare 1
 
             $output = @($volumeId | New-OciVolumeBackup -Session $session -Wait -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue)
 

@@ -3,38 +3,12 @@
 # Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
-    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
-    Import-Module $manifestPath -Force -ErrorAction Stop
-    $vectors = Join-Path $repo 'tests/vectors'
-    $script:tempDirs = [System.Collections.Generic.List[string]]::new()
-
-    function New-TestConfig {
-        param([string] $KeyFile = 'test-rsa2048-pkcs1.pem', [string] $Extra = '')
-        $dir = Join-Path ([System.IO.Path]::GetTempPath()) ("ocibackup-pester-" + [guid]::NewGuid().ToString('N'))
-        New-Item -ItemType Directory -Path $dir | Out-Null
-        $script:tempDirs.Add($dir)
-        Copy-Item (Join-Path $vectors "keys/$KeyFile") (Join-Path $dir $KeyFile)
-        $config = Join-Path $dir 'config'
-        @"
-[DEFAULT]
-user=ocid1.user.oc1..aaaaaaaaflhvp4ewyhnvq4obbfcqyzgf7w7xy5ohcqn7fjzzq6tdbxtoqu2q
-fingerprint=1f:63:5f:7d:d8:af:b3:af:8e:e4:8f:7b:45:23:7e:fe
-key_file=$(Join-Path $dir $KeyFile)
-tenancy=ocid1.tenancy.oc1..aaaaaaaa5nfwo53cezleyy6t73v6rn6knhu3molvptnl3kcq34l5zb7ptz2q
-region=us-phoenix-1
-$Extra
-[OTHER]
-region=eu-frankfurt-1
-"@ | Set-Content -Path $config -Encoding utf8NoBOM
-        return $config
-    }
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 }
 
 AfterAll {
     Remove-Module OciBackup -ErrorAction SilentlyContinue
-    foreach ($dir in $script:tempDirs) { Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue }
+    Remove-ScratchFolder
 }
 
 Describe 'The OciBackup module' {

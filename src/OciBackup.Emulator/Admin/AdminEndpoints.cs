@@ -11,7 +11,8 @@ namespace OciBackup.Emulator.Admin;
 
 /// <summary>
 /// The admin endpoint, outside the OCI API and unsigned (the emulator listens on loopback only; set an admin
-/// token to require the <c>x-admin-token</c> header): counters, inventory, and the faults, changeable at run time.
+/// token to require the <c>x-admin-token</c> header): counters, inventory, the faults, changeable at run time, and a
+/// clean stop for whoever started the executable (a launcher that cannot send it a signal, as on Windows).
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -21,7 +22,7 @@ internal static class AdminEndpoints
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static void Map(IEndpointRouteBuilder app, BackupStore store, EmulatorStatistics statistics, FaultState faults,
-        EmulatorClock clock, string region, Func<Uri> baseAddress)
+        EmulatorClock clock, string region, Func<Uri> baseAddress, Action requestStop)
     {
         RouteGroupBuilder admin = app.MapGroup(Prefix);
         admin.MapGet("/state", () => Results.Json(State(store, statistics, faults, clock), Json));
@@ -59,6 +60,11 @@ internal static class AdminEndpoints
         {
             faults.Current = new FaultSettings();
             return Results.Json(faults.Current, Json);
+        });
+        admin.MapPost("/shutdown", () =>
+        {
+            requestStop();
+            return Results.Json(new { stopping = true }, Json, statusCode: StatusCodes.Status202Accepted);
         });
         admin.MapGet("/volumes/{volumeId}/backup-count", (string volumeId) =>
             store.FindVolume(volumeId) is Volume volume

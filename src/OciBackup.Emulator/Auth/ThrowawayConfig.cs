@@ -120,6 +120,34 @@ internal sealed class ThrowawayConfig
         File.WriteAllBytes(DescriptorFile, stream.ToArray());
     }
 
+    /// <summary>
+    /// Removes what <see cref="Prepare"/> and <see cref="WriteConfig"/> wrote, the key first, then the folder if nothing
+    /// else holds it. Never throws: it runs as the emulator exits.
+    /// </summary>
+    public static void Remove(string directory)
+    {
+        string full = Path.GetFullPath(directory);
+        foreach (string name in new[] { KeyFileName, PublicKeyFileName, ConfigFileName, DescriptorFileName })
+        {
+            try
+            {
+                File.Delete(Path.Combine(full, name));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        try
+        {
+            // Whoever started the emulator may still hold a file in it (its log): then the folder stays for them to remove.
+            System.IO.Directory.Delete(full, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     private static void WriteIdentity(Utf8JsonWriter writer, Identity.EmulatorIdentity identity)
     {
         if (identity.MetadataBaseAddress is not null)

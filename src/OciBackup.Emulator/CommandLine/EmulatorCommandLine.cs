@@ -25,6 +25,7 @@ internal sealed class EmulatorCommandLine
         new("--trust-session-token", "TOKEN_FILE=PUBLIC_KEY_PEM", "Trust a session token (keyId ST$<token>) signed with the key whose public PEM is given; repeatable.", (c, v) => c.AddSessionToken(v)),
         new("--trust-jwk-session-tokens", null, "Also trust any session token whose jwk claim is a real RSA JWK (its own signature is not checked).", (c, _) => c.Emulator.TrustJwkSessionTokens = true),
         new("--init-config", "DIR", "Write a throwaway key pair, an OCI config and emulator.json into DIR, and trust that key.", (c, v) => c.Emulator.InitConfigDirectory = v),
+        new("--delete-init-config-on-exit", null, "Remove the --init-config folder (key, config, emulator.json) when the emulator exits, however it is stopped.", (c, _) => c.DeleteInitConfigOnExit = true),
         new("--backup-seconds", "S", "Seconds from request to AVAILABLE (or FAULTY) for a backup (default 10).", (c, v) => c.Emulator.BackupDuration = Seconds(v, "--backup-seconds")),
         new("--backup-jitter-seconds", "S", "Up to S more seconds per backup, drawn at random (default 0).", (c, v) => c.Emulator.BackupDurationJitter = Seconds(v, "--backup-jitter-seconds")),
         new("--faulty-share", "F", "Share (0-1) of new backups that end FAULTY (default 0).", (c, v) => c.Faults = c.Faults with { FaultyBackupShare = Share(v, "--faulty-share") }),
@@ -53,6 +54,7 @@ internal sealed class EmulatorCommandLine
         new("--init-cloud-shell", "DIR", "Write a Cloud Shell set-up (config, delegation_token, environment.json) into DIR; implies --instance-principal.", (c, v) => { c.Emulator.Identity.CloudShellDirectory = Path.GetFullPath(v); c.Emulator.Identity.InstancePrincipal = true; }),
         new("--init-session-token", "DIR", "Write a session-token profile (config, token, session_key.pem) into DIR, as 'oci session authenticate' would.", (c, v) => c.Emulator.Identity.SessionTokenDirectory = Path.GetFullPath(v)),
         new("--admin-token", "TOKEN", "Require this value in the x-admin-token header of /admin requests (default: none).", (c, v) => c.Emulator.AdminToken = v),
+        new("--parent-process-id", "PID", "Stop when the process with this id exits, even if it is killed (checked every second); Ctrl+C no longer stops it, SIGTERM and POST /admin/shutdown do.", (c, v) => c.ParentProcessId = Int(v, "--parent-process-id", 1, int.MaxValue)),
         new("--log-level", "LEVEL", "Trace, Debug, Information, Warning (default), Error, Critical or None.", (c, v) => c.Emulator.LogLevel = Level(v)),
         new("--verbose", null, "Same as --log-level Debug: one line per request.", (c, _) => c.Emulator.LogLevel = LogLevel.Debug),
         new("--help", null, "Show this help and exit.", (c, _) => c.ShowHelp = true),
@@ -65,6 +67,12 @@ internal sealed class EmulatorCommandLine
     public FaultSettings Faults { get; set; } = new();
 
     public bool ShowHelp { get; private set; }
+
+    /// <summary>Remove the throwaway folder of <c>--init-config</c> on exit (<c>--delete-init-config-on-exit</c>).</summary>
+    public bool DeleteInitConfigOnExit { get; private set; }
+
+    /// <summary>The process whose exit stops the emulator (<c>--parent-process-id</c>), e.g. the PowerShell that started it.</summary>
+    public int? ParentProcessId { get; private set; }
 
     /// <summary>Parses; throws <see cref="ArgumentException"/> with a message fit for the user.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -136,7 +144,7 @@ internal sealed class EmulatorCommandLine
         return text
             .AppendLine()
             .AppendLine("On start it prints one line 'OCI emulator listening on http://127.0.0.1:PORT'. Stop with Ctrl+C or SIGTERM.")
-            .AppendLine("Admin endpoint: GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults, GET|PUT /admin/identity. Docs: docs/emulator.md.")
+            .AppendLine("Admin endpoint: GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults, GET|PUT /admin/identity, POST /admin/shutdown. Docs: docs/emulator.md.")
             .ToString();
     }
 

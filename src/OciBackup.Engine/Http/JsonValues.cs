@@ -26,15 +26,22 @@ namespace OciBackup.Engine.Http
         /// <summary>Serialises dictionaries, lists and scalars as the service expects (Newtonsoft-identical escaping).</summary>
         public static byte[] Serialize(object? value) => JsonSerializer.SerializeToUtf8Bytes(Normalize(value), OciJson.Options);
 
-        private static object? ToValue(JsonElement element)
+        private static object? ToValue(JsonElement element) =>
+            ToPlain(element, () => new JsonProperties(), (map, name, value) => ((JsonProperties)map).Add(new KeyValuePair<string, object?>(name, value)), items => items);
+
+        /// <summary>
+        /// A JSON value as plain .NET values: strings, long or double, bool, null, and containers the caller chooses
+        /// (<paramref name="newObject"/> and <paramref name="setField"/> for objects, <paramref name="toArray"/> for arrays).
+        /// </summary>
+        internal static object? ToPlain(JsonElement element, Func<object> newObject, Action<object, string, object?> setField, Func<List<object?>, object> toArray)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var map = new JsonProperties();
+                    var map = newObject();
                     foreach (var property in element.EnumerateObject())
                     {
-                        map.Add(property.Name, ToValue(property.Value));
+                        setField(map, property.Name, ToPlain(property.Value, newObject, setField, toArray));
                     }
 
                     return map;
@@ -42,10 +49,10 @@ namespace OciBackup.Engine.Http
                     var list = new List<object?>();
                     foreach (var item in element.EnumerateArray())
                     {
-                        list.Add(ToValue(item));
+                        list.Add(ToPlain(item, newObject, setField, toArray));
                     }
 
-                    return list;
+                    return toArray(list);
                 case JsonValueKind.String:
                     return element.GetString();
                 case JsonValueKind.Number:

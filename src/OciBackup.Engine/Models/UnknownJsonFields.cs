@@ -97,31 +97,7 @@ namespace OciBackup.Engine.Models
 
         private static string KeyText(object key) => Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty;
 
-        private static object? ToPlain(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var fields = NewObject();
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        fields[property.Name] = ToPlain(property.Value);
-                    }
-
-                    return fields;
-                case JsonValueKind.Array:
-                    return element.EnumerateArray().Select(ToPlain).ToArray();
-                case JsonValueKind.String:
-                    return element.GetString();
-                case JsonValueKind.Number:
-                    return element.TryGetInt64(out var whole) ? whole : (object)element.GetDouble();
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                default:
-                    return null;
-            }
-        }
+        private static object? ToPlain(JsonElement element) =>
+            Http.JsonValues.ToPlain(element, NewObject, (map, name, value) => ((OrderedDictionary)map)[name] = value, items => items.ToArray());
     }
 }

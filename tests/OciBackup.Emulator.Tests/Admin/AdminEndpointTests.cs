@@ -95,4 +95,17 @@ public sealed class AdminEndpointTests
         Assert.Equal(5, compartment.GetProperty("volumes").GetArrayLength());
         Assert.Equal(2, Assert.Single(compartment.GetProperty("volumeGroups").EnumerateArray()).GetProperty("volumeIds").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Shutdown_asks_the_host_to_stop()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync();
+        Assert.False(emulator.Host.StopRequested.IsCancellationRequested);
+
+        using HttpResponseMessage response = await emulator.Http.PostAsync(new Uri(emulator.Host.BaseAddress, "admin/shutdown"), null);
+
+        Assert.Equal(202, (int)response.StatusCode);
+        Assert.True((await TestEmulator.JsonAsync(response)).GetProperty("stopping").GetBoolean());
+        Assert.True(emulator.Host.StopRequested.IsCancellationRequested);
+    }
 }

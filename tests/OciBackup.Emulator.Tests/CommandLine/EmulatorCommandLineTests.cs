@@ -72,6 +72,8 @@ public sealed class EmulatorCommandLineTests
     [InlineData("--fault-500-share", "0.7", "--fault-503-share", "0.7")]
     [InlineData("--verbose=yes")]
     [InlineData("--log-level", "Loud")]
+    [InlineData("--parent-process-id", "0")]
+    [InlineData("--parent-process-id", "me")]
     public void Bad_arguments_are_reported(params string[] args)
     {
         Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
@@ -117,5 +119,12 @@ public sealed class EmulatorCommandLineTests
 
         Assert.Equal(LogLevel.Debug, parsed.Emulator.LogLevel);
         Assert.True(parsed.ShowHelp);
+    }
+
+    [Fact]
+    public void Parent_process_id_is_kept_for_the_executable_and_absent_by_default()
+    {
+        Assert.Equal(4242, EmulatorCommandLine.Parse(new[] { "--parent-process-id", "4242" }).ParentProcessId);
+        Assert.Null(EmulatorCommandLine.Parse(Array.Empty<string>()).ParentProcessId);
     }
 }

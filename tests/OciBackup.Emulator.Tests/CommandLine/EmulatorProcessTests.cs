@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace OciBackup.Emulator.Tests.CommandLine;
 
-/// <summary>The executable as a script uses it: one command, a URL line on stdout, a clean stop on SIGTERM.</summary>
+/// <summary>
+/// The executable as a script uses it: one command, a URL line on stdout, a clean stop on SIGTERM, on
+/// POST /admin/shutdown, and when its --parent-process-id exits.
+/// </summary>
 public sealed class EmulatorProcessTests
 {
     [Fact]
@@ -69,6 +72,138 @@ public sealed class EmulatorProcessTests
         Assert.Equal(0, helpCode);
         Assert.Contains("--trust-oci-config", helpText, StringComparison.Ordinal);
         Assert.Equal(2, badCode);
+    }
+
+    [Fact]
+    public async Task Executable_stops_cleanly_and_removes_its_throwaway_config_when_its_parent_process_is_killed()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "emulator-parent-" + Guid.NewGuid().ToString("N"));
+        using Process parent = StartEmulator();
+        using Process child = StartEmulator("--parent-process-id", parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--init-config", dir, "--delete-init-config-on-exit");
+        try
+        {
+            await ReadUrlAsync(parent);
+            Uri url = await ReadUrlAsync(child);
+            Assert.True(File.Exists(Path.Combine(dir, "key.pem")));
+
+            parent.Kill();
+            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+
+            Assert.Equal(0, child.ExitCode);
+            string output = await child.StandardOutput.ReadToEndAsync();
+            Assert.Contains($"parent process {parent.Id} exited", output, StringComparison.Ordinal);
+            Assert.Contains("OCI emulator stopping", output, StringComparison.Ordinal);
+            using var http = new HttpClient();
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(url, "/admin/state")));
+            Assert.False(Directory.Exists(dir), "the throwaway key and config are left behind");
+        }
+        finally
+        {
+            Stop(parent);
+            Stop(child);
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Executable_stops_cleanly_on_admin_shutdown()
+    {
+        using Process process = StartEmulator();
+        try
+        {
+            Uri url = await ReadUrlAsync(process);
+
+            using var http = new HttpClient();
+            using HttpResponseMessage response = await http.PostAsync(new Uri(url, "/admin/shutdown"), null);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+
+            Assert.Equal(202, (int)response.StatusCode);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("OCI emulator stopping", await process.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Stop(process);
+        }
+    }
+
+    [Fact]
+    public async Task Executable_with_a_parent_ignores_ctrl_c_meant_for_the_parents_command()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // a launcher starts it without the parent's console there, so Ctrl+C never reaches it
+        }
+
+        using Process process = StartEmulator("--parent-process-id", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            Uri url = await ReadUrlAsync(process);
+
+            Assert.Equal(0, kill(process.Id, 2));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+
+            Assert.False(process.HasExited);
+            using var http = new HttpClient();
+            Assert.Equal(200, (int)(await http.GetAsync(new Uri(url, "/admin/state"))).StatusCode);
+        }
+        finally
+        {
+            Stop(process);
+        }
+    }
+
+    [Fact]
+    public async Task Parent_process_id_of_no_running_process_exits_two_before_listening()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--version");
+        int gone;
+        using (Process exited = Process.Start(start)!)
+        {
+            await exited.WaitForExitAsync();
+            gone = exited.Id;
+        }
+
+        using Process process = StartEmulator("--parent-process-id", gone.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("no such process", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", await process.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    private static Process StartEmulator(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OciBackup.Emulator.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<Uri> ReadUrlAsync(Process process)
+    {
+        string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(line);
+        Assert.StartsWith("OCI emulator listening on ", line, StringComparison.Ordinal);
+        return new Uri(line!["OCI emulator listening on ".Length..]);
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
     }
 
     private static async Task<(int Code, string Output)> RunAsync(string arg)

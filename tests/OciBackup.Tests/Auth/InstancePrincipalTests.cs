@@ -153,10 +153,10 @@ namespace OciBackup.Tests.Auth
                 {
                     emulator.Identity.FederationFaults = Interlocked.Increment(ref attempts) switch
                     {
-                        1 => new Emulator.Identity.FederationFaultSettings { ServerErrorShare = 1 },
-                        2 => new Emulator.Identity.FederationFaultSettings { DropShare = 1 },
-                        3 => new Emulator.Identity.FederationFaultSettings { SlowShare = 1, SlowSeconds = 600 },
-                        _ => new Emulator.Identity.FederationFaultSettings(),
+                        1 => new OciBackup.Emulator.Identity.FederationFaultSettings { ServerErrorShare = 1 },
+                        2 => new OciBackup.Emulator.Identity.FederationFaultSettings { DropShare = 1 },
+                        3 => new OciBackup.Emulator.Identity.FederationFaultSettings { SlowShare = 1, SlowSeconds = 600 },
+                        _ => new OciBackup.Emulator.Identity.FederationFaultSettings(),
                     };
                 }
             });
@@ -173,7 +173,7 @@ namespace OciBackup.Tests.Auth
         [Fact]
         public async Task A_federation_endpoint_that_keeps_failing_is_a_clear_error_after_the_retries()
         {
-            await using var emulator = await IdentityEmulator.StartAsync(configure: o => o.Identity.FederationFaults = new Emulator.Identity.FederationFaultSettings { ServerErrorShare = 1 });
+            await using var emulator = await IdentityEmulator.StartAsync(configure: o => o.Identity.FederationFaults = new OciBackup.Emulator.Identity.FederationFaultSettings { ServerErrorShare = 1 });
             var options = emulator.Options(emulator.InstanceEnvironment(), "InstancePrincipal");
             options.RetryPolicy = RetryPolicy.Default.WithLimits(3, TimeSpan.FromMinutes(10));
 

@@ -67,7 +67,7 @@ namespace OciBackup.Tests.Http
                 if (path.EndsWith("/denied", StringComparison.Ordinal) && (kind == "InstancePrincipal" || kind == "DelegationToken"))
                 {
                     // The 401 renews the token: let that renewal fail, so its error is looked at too.
-                    emulator.Identity.FederationFaults = new Emulator.Identity.FederationFaultSettings { ServerErrorShare = 1 };
+                    emulator.Identity.FederationFaults = new OciBackup.Emulator.Identity.FederationFaultSettings { ServerErrorShare = 1 };
                 }
 
                 var error = await Assert.ThrowsAnyAsync<Exception>(() => session.Http.SendAsync(new OciRequest(HttpMethod.Get, path), default));

@@ -1,0 +1,145 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace OciBackup.Engine.Emulator
+{
+    /// <summary>
+    /// A local OCI emulator started by Start-OciEmulator: where it listens, the throwaway OCI config that signs for
+    /// it, a session ready for -Session, and its inventory. It runs as a process of its own until Stop-OciEmulator,
+    /// or until the PowerShell that started it exits (even when it is killed).
+    /// </summary>
+    /// <remarks>
+    /// Endpoints and Regions are per region, so an emulator that serves several regions fits the same object; Url,
+    /// Region and Session are those of the generated config's region.
+    /// </remarks>
+    public sealed class OciEmulator
+    {
+        internal OciEmulator(EmulatorProcess process, EmulatorAdminClient admin, EmulatorDescriptor descriptor, EmulatorInventory inventory,
+            OciSession session, string dotnetPath, DateTimeOffset startTime, TimeSpan startDuration)
+        {
+            Process = process;
+            Admin = admin;
+            Url = admin.Url;
+            Port = new Uri(admin.Url).Port;
+            ProcessId = process.ProcessId;
+            Region = descriptor.Region;
+            Regions = new[] { descriptor.Region };
+            Endpoints = new Hashtable(StringComparer.OrdinalIgnoreCase) { [descriptor.Region] = admin.Url };
+            ConfigFolder = process.ConfigFolder;
+            ConfigFile = descriptor.ConfigFile;
+            Profile = descriptor.Profile;
+            LogFile = process.LogFile;
+            Session = session;
+            var compartments = inventory.Compartments;
+            CompartmentIds = compartments.Select(c => c.Id).ToArray();
+            CompartmentId = CompartmentIds.FirstOrDefault() ?? string.Empty;
+            Compartments = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var compartment in compartments)
+            {
+                Compartments[compartment.Name] = compartment.Id;
+            }
+
+            VolumeIds = compartments.SelectMany(c => c.Volumes).Select(v => v.Id).ToArray();
+            StandaloneVolumeIds = compartments.SelectMany(c => c.Volumes).Where(v => v.VolumeGroupId == null).Select(v => v.Id).ToArray();
+            VolumeGroupIds = compartments.SelectMany(c => c.VolumeGroups).Select(g => g.Id).ToArray();
+            VolumeGroupMembers = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var group in compartments.SelectMany(c => c.VolumeGroups))
+            {
+                VolumeGroupMembers[group.Id] = group.VolumeIds.ToArray();
+            }
+
+            DotnetPath = dotnetPath;
+            StartTime = startTime;
+            StartDuration = startDuration;
+        }
+
+        /// <summary>The service endpoint, <c>http://127.0.0.1:PORT</c> (what New-OciSession -Endpoint takes).</summary>
+        public string Url { get; }
+
+        /// <summary>The admin endpoint's root (counters, inventory, faults).</summary>
+        public string AdminUrl => Url + "/admin";
+
+        public int Port { get; }
+
+        public int ProcessId { get; }
+
+        /// <summary>The region of the generated config and of <see cref="Session"/>.</summary>
+        public string Region { get; }
+
+        /// <summary>Every region the emulator serves.</summary>
+        public string[] Regions { get; }
+
+        /// <summary>The service endpoint of each region in <see cref="Regions"/>.</summary>
+        public Hashtable Endpoints { get; }
+
+        /// <summary>The throwaway folder: key pair, OCI config, emulator.json and the emulator's log. Removed when it stops.</summary>
+        public string ConfigFolder { get; }
+
+        /// <summary>The throwaway OCI config file (for New-OciSession -ConfigFile, with -Endpoint Url).</summary>
+        public string ConfigFile { get; }
+
+        public string Profile { get; }
+
+        /// <summary>What the emulator writes (start-up lines, warnings such as refused signatures, per request with -LogLevel Debug).</summary>
+        public string LogFile { get; }
+
+        /// <summary>A session for the generated config at <see cref="Url"/>, ready for -Session.</summary>
+        public OciSession Session { get; }
+
+        /// <summary>The first compartment's OCID.</summary>
+        public string CompartmentId { get; }
+
+        /// <summary>Every compartment's OCID, in the order of -Compartment.</summary>
+        public string[] CompartmentIds { get; }
+
+        /// <summary>Compartment OCIDs by name.</summary>
+        public Hashtable Compartments { get; }
+
+        /// <summary>Every volume's OCID, volume group members included.</summary>
+        public string[] VolumeIds { get; }
+
+        /// <summary>The OCIDs of the volumes in no volume group.</summary>
+        public string[] StandaloneVolumeIds { get; }
+
+        public string[] VolumeGroupIds { get; }
+
+        /// <summary>The member volume OCIDs of each volume group, by group OCID.</summary>
+        public Hashtable VolumeGroupMembers { get; }
+
+        /// <summary>The dotnet host the emulator runs under.</summary>
+        public string DotnetPath { get; }
+
+        public DateTimeOffset StartTime { get; }
+
+        /// <summary>From starting the process to a session ready for use.</summary>
+        public TimeSpan StartDuration { get; }
+
+        /// <summary>Whether its process has ended (Stop-OciEmulator, or the emulator stopped by itself).</summary>
+        public bool HasExited => Process.HasExited;
+
+        internal EmulatorProcess Process { get; }
+
+        internal EmulatorAdminClient Admin { get; }
+
+        public override string ToString() => Url;
+
+        /// <summary>Asks it to shut down, kills it if it does not, removes its folder. Returns how it ended, or null when it had been stopped before.</summary>
+        internal async Task<string?> StopAsync(TimeSpan gracePeriod)
+        {
+            var how = await Process.StopAsync(() => Admin.ShutdownAsync(default), gracePeriod).ConfigureAwait(false);
+            RunningEmulators.Remove(this);
+            Admin.Dispose();
+            return how;
+        }
+
+        /// <summary>Kills it at once and removes its folder: for a process that is exiting.</summary>
+        internal void StopNow()
+        {
+            Process.StopNow();
+            RunningEmulators.Remove(this);
+            Admin.Dispose();
+        }
+    }
+}
