@@ -1,68 +1,35 @@
 using System;
 using System.IO;
-using System.Threading.Tasks;
 using OciBackup.Emulator;
 using OciBackup.Emulator.Identity;
-using Xunit;
 
 namespace OciBackup.PowerShell.Tests
 {
     /// <summary>
     /// The emulator with its identity side on real time (metadata service, federation endpoint, resource principal,
-    /// Cloud Shell and session-token files) and a compartment "bulk" of 500 volumes, shared by one test class.
+    /// Cloud Shell and session-token files, in the fixture's folder) and compartment "main" holding 500 volumes and
+    /// no volume group, shared by one test class.
     /// </summary>
-    public class IdentityFixture : IAsyncLifetime
+    public sealed class IdentityFixture : EmulatorFixture
     {
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "ocibackup-ps-identity-" + Guid.NewGuid().ToString("N"));
-        private EmulatorHost? _host;
-
-        public EmulatorHost Host => _host ?? throw new InvalidOperationException("Not started.");
-
         public EmulatorIdentity Identity => Host.Identity!;
-
-        public string Endpoint => Host.BaseAddress.GetLeftPart(UriPartial.Authority);
-
-        public string Directory => _directory;
-
-        public EmulatorCompartment Bulk => Host.Compartments[0];
 
         /// <summary>The variables an OCI instance would have for the emulator's metadata service and federation endpoint.</summary>
         public ProcessVariables InstanceVariables() => new ProcessVariables()
             .Set("OCI_METADATA_BASE_URL", Identity.MetadataBaseAddress!.ToString())
             .Set("OCI_CLI_FEDERATION_ENDPOINT", Identity.FederationEndpoint!.ToString());
 
-        public async Task InitializeAsync()
+        protected override void Configure(EmulatorOptions options)
         {
-            var options = new EmulatorOptions
-            {
-                BackupDuration = TimeSpan.FromMilliseconds(500),
-                VolumesPerCompartment = 500,
-                VolumeGroupsPerCompartment = 0,
-                DefaultPageSize = 1000,
-                RandomSeed = 20261206,
-            };
-            options.CompartmentNames.Add("bulk");
+            options.BackupDuration = TimeSpan.FromMilliseconds(500);
+            options.VolumesPerCompartment = 500;
+            options.VolumeGroupsPerCompartment = 0;
+            options.DefaultPageSize = 1000;
+            options.RandomSeed = 20261206;
             options.Identity.InstancePrincipal = true;
-            options.Identity.ResourcePrincipalDirectory = Path.Combine(_directory, "rp");
-            options.Identity.CloudShellDirectory = Path.Combine(_directory, "cloudshell");
-            options.Identity.SessionTokenDirectory = Path.Combine(_directory, "session");
-            _host = await EmulatorHost.StartAsync(options);
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (_host != null)
-            {
-                await _host.DisposeAsync();
-            }
-
-            try
-            {
-                System.IO.Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            options.Identity.ResourcePrincipalDirectory = Path.Combine(Folder, "rp");
+            options.Identity.CloudShellDirectory = Path.Combine(Folder, "cloudshell");
+            options.Identity.SessionTokenDirectory = Path.Combine(Folder, "session");
         }
     }
 }

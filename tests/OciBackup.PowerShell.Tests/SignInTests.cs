@@ -33,7 +33,7 @@ namespace OciBackup.PowerShell.Tests
         {
             var identity = _emulator.Identity.Statistics;
             var statistics = _emulator.Host.Statistics;
-            var volumes = _emulator.Bulk.VolumeIds.ToArray();
+            var volumes = _emulator.Main.VolumeIds.ToArray();
             var lifetime = TimeSpan.FromSeconds(1.5);
             var before = volumes.ToDictionary(v => v, v => statistics.VolumeBackupsCreated(v));
             var (tokens, rpWrites, oboWrites, expired) = (identity.TokensIssued, identity.ResourcePrincipalTokensWritten, identity.DelegationTokensWritten, Expired(statistics));
@@ -98,7 +98,7 @@ namespace OciBackup.PowerShell.Tests
             using var host = new ModuleHost();
 
             var session = host.Invoke("New-OciSession -AuthType InstancePrincipal -Endpoint $args[0]", _emulator.Endpoint).Single();
-            var volumes = host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0]", session, _emulator.Bulk.Id);
+            var volumes = host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0]", session, _emulator.Main.Id);
 
             Assert.Equal("InstancePrincipal", session.Prop("Auth")!.ToString());
             Assert.Equal(_emulator.Identity.TenancyId, session.Prop("TenancyId"));
@@ -114,7 +114,7 @@ namespace OciBackup.PowerShell.Tests
             var delegated = _emulator.Identity.Statistics.DelegatedRequests;
 
             var session = host.Invoke("New-OciSession -Endpoint $args[0]", _emulator.Endpoint).Single();
-            host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0] | Out-Null", session, _emulator.Bulk.Id);
+            host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0] | Out-Null", session, _emulator.Main.Id);
 
             Assert.Equal("DelegationToken", session.Prop("Auth")!.ToString());
             Assert.Equal(delegated + 1, _emulator.Identity.Statistics.DelegatedRequests);
@@ -127,7 +127,7 @@ namespace OciBackup.PowerShell.Tests
             using var host = new ModuleHost();
 
             var session = host.Invoke("New-OciSession -AuthType ResourcePrincipal -Endpoint $args[0]", _emulator.Endpoint).Single();
-            var volumes = host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0]", session, _emulator.Bulk.Id);
+            var volumes = host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0]", session, _emulator.Main.Id);
 
             Assert.Equal("ResourcePrincipal", session.Prop("Auth")!.ToString());
             Assert.Equal("us-ashburn-1", session.Prop("Region"));
@@ -141,7 +141,7 @@ namespace OciBackup.PowerShell.Tests
             var session = host.Invoke("New-OciSession -ConfigFile $args[0] -Endpoint $args[1]", _emulator.Identity.SessionTokenConfigFile!, _emulator.Endpoint).Single();
 
             _emulator.Identity.RefreshSessionToken();
-            var volumes = host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0]", session, _emulator.Bulk.Id);
+            var volumes = host.Invoke("Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $args[1] } -Session $args[0]", session, _emulator.Main.Id);
 
             Assert.Equal("SessionToken", session.Prop("Auth")!.ToString());
             Assert.NotEmpty(volumes);
@@ -271,7 +271,7 @@ namespace OciBackup.PowerShell.Tests
                 File.WriteAllText(tokenFile, "eyJhbGciOiJSUzI1NiJ9." + claims + ".c2ln");
                 var requests = _emulator.Host.Statistics.Requests;
 
-                host.Invoke("$args[0] | New-OciVolumeBackup -Session $s", out var errors, (object)_emulator.Bulk.VolumeIds.Take(3).ToArray());
+                host.Invoke("$args[0] | New-OciVolumeBackup -Session $s", out var errors, (object)_emulator.Main.VolumeIds.Take(3).ToArray());
 
                 Assert.Equal(3, errors.Count);
                 Assert.All(errors, e => Assert.StartsWith("OciBackup.SessionTokenExpired,", e.FullyQualifiedErrorId));

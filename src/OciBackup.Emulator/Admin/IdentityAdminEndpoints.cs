@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,39 +18,13 @@ internal static class IdentityAdminEndpoints
     {
         RouteGroupBuilder admin = app.MapGroup(AdminEndpoints.Prefix + "/identity");
         admin.MapGet("", () => identity is null ? NotEnabled() : Results.Json(identity.State(), AdminEndpoints.Json));
-        admin.MapMethods("", new[] { "PUT", "POST", "PATCH" }, async (HttpRequest request) =>
-        {
-            if (identity is null)
-            {
-                return NotEnabled();
-            }
-
-            JsonNode? patch;
-            try
-            {
-                patch = await JsonNode.ParseAsync(request.Body);
-            }
-            catch (JsonException)
-            {
-                return Error(400, "CannotParseRequest", "The body is not valid JSON.");
-            }
-
-            if (patch is not JsonObject changes)
-            {
-                return Error(400, "CannotParseRequest", "The body must be a JSON object.");
-            }
-
-            try
+        admin.MapMethods("", new[] { "PUT", "POST", "PATCH" }, (HttpRequest request) => identity is null
+            ? Task.FromResult(NotEnabled())
+            : AdminEndpoints.ApplySettingsAsync(request, "identity settings", changes =>
             {
                 Apply(identity, changes);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or JsonException)
-            {
-                return Error(400, "InvalidParameter", e.Message);
-            }
-
-            return Results.Json(identity.State(), AdminEndpoints.Json);
-        });
+                return identity.State();
+            }));
         admin.MapPost("/rotate-leaf", () => Act(identity, i => new { leafGeneration = i.RotateLeaf() }));
         admin.MapPost("/renew-resource-principal", () => Act(identity, i => { i.RenewResourcePrincipalToken(); return new { renewed = "resourcePrincipal" }; }));
         admin.MapPost("/renew-delegation-token", () => Act(identity, i => { i.RenewDelegationToken(); return new { renewed = "delegationToken" }; }));
@@ -111,13 +84,10 @@ internal static class IdentityAdminEndpoints
         }
         catch (InvalidOperationException e)
         {
-            return Error(409, "NotEnabled", e.Message);
+            return AdminEndpoints.Error(409, "NotEnabled", e.Message);
         }
     }
 
     private static IResult NotEnabled() =>
-        Error(404, "NotEnabled", "The emulator was started without an identity side (--instance-principal, --init-resource-principal, --init-cloud-shell or --init-session-token).");
-
-    private static IResult Error(int status, string code, string message) =>
-        Results.Json(new { code, message }, AdminEndpoints.Json, statusCode: status);
+        AdminEndpoints.Error(404, "NotEnabled", "The emulator was started without an identity side (--instance-principal, --init-resource-principal, --init-cloud-shell or --init-session-token).");
 }

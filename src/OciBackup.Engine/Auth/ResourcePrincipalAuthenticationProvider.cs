@@ -28,7 +28,7 @@ namespace OciBackup.Engine.Auth
         private readonly IClock _clock;
         private readonly object _gate = new object();
         private readonly List<RsaSigningKey> _retiredKeys = new List<RsaSigningKey>();
-        private State _state;
+        private SecurityTokenCredentials _state;
 
         private ResourcePrincipalAuthenticationProvider(string? literalToken, WatchedTextFile? tokenFile, RsaSigningKey key, WatchedTextFile? keyFile,
             WatchedTextFile? passPhraseFile, string region, IClock clock)
@@ -39,7 +39,7 @@ namespace OciBackup.Engine.Auth
             _passPhraseFile = passPhraseFile;
             _clock = clock;
             Region = region;
-            _state = new State(literalToken ?? ReadFile(tokenFile!, TokenVariable, force: false), key);
+            _state = new SecurityTokenCredentials(literalToken ?? ReadFile(tokenFile!, TokenVariable, force: false), key);
         }
 
         public AuthenticationKind Kind => AuthenticationKind.ResourcePrincipal;
@@ -162,7 +162,7 @@ namespace OciBackup.Engine.Auth
             }
         }
 
-        private State Current(bool force)
+        private SecurityTokenCredentials Current(bool force)
         {
             var state = Volatile.Read(ref _state);
             var expired = state.Claims.IsExpiredAt(_clock.UtcNow);
@@ -189,7 +189,7 @@ namespace OciBackup.Engine.Auth
 
                     if (!string.Equals(token, _state.Token, StringComparison.Ordinal) || !ReferenceEquals(key, _state.Credentials.Key))
                     {
-                        _state = new State(token, key);
+                        _state = new SecurityTokenCredentials(token, key);
                     }
 
                     state = _state;
@@ -275,22 +275,6 @@ namespace OciBackup.Engine.Auth
                     Array.Clear(chars, 0, chars.Length);
                 }
             }
-        }
-
-        private sealed class State
-        {
-            public State(string token, RsaSigningKey key)
-            {
-                Token = token;
-                Claims = SecurityTokenClaims.Read(token);
-                Credentials = new RequestCredentials("ST$" + token, key);
-            }
-
-            public string Token { get; }
-
-            public SecurityTokenClaims Claims { get; }
-
-            public RequestCredentials Credentials { get; }
         }
     }
 }

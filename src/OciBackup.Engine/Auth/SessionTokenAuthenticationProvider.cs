@@ -19,7 +19,7 @@ namespace OciBackup.Engine.Auth
         private readonly object _gate = new object();
         private readonly List<RsaSigningKey> _retiredKeys = new List<RsaSigningKey>();
         private RsaSigningKey _key;
-        private State _state;
+        private SecurityTokenCredentials _state;
 
         /// <summary>A token given as text (it never changes).</summary>
         /// <param name="token">The token as read; surrounding whitespace is removed (the .NET SDK fails on a trailing newline).</param>
@@ -40,7 +40,7 @@ namespace OciBackup.Engine.Auth
                 throw new ArgumentException("The session token is empty.", nameof(token));
             }
 
-            _state = new State(trimmed, key);
+            _state = new SecurityTokenCredentials(trimmed, key);
         }
 
         /// <summary>A token file (<c>security_token_file</c>), read now and again whenever it changes.</summary>
@@ -53,7 +53,7 @@ namespace OciBackup.Engine.Auth
             _clock = clock ?? throw new ArgumentNullException(nameof(clock));
             _context = context ?? throw new ArgumentNullException(nameof(context));
             TenancyId = tenancyId;
-            _state = new State(ReadToken(force: false), key);
+            _state = new SecurityTokenCredentials(ReadToken(force: false), key);
             _keyFile?.Read(force: false, out _);
         }
 
@@ -100,7 +100,7 @@ namespace OciBackup.Engine.Auth
 
         public override string ToString() => $"session token signed with key {Fingerprint}";
 
-        private State Current(bool forceRead)
+        private SecurityTokenCredentials Current(bool forceRead)
         {
             var state = Volatile.Read(ref _state);
             if (_tokenFile != null && (forceRead || _tokenFile.HasChanged || state.Claims.IsExpiredAt(_clock.UtcNow)))
@@ -110,7 +110,7 @@ namespace OciBackup.Engine.Auth
                     var token = ReadToken(forceRead || state.Claims.IsExpiredAt(_clock.UtcNow));
                     if (!string.Equals(token, _state.Token, StringComparison.Ordinal))
                     {
-                        _state = new State(token, ReadKeyIfChanged());
+                        _state = new SecurityTokenCredentials(token, ReadKeyIfChanged());
                     }
 
                     state = _state;
@@ -169,22 +169,6 @@ namespace OciBackup.Engine.Auth
             _retiredKeys.Add(_key);
             _key = key;
             return key;
-        }
-
-        private sealed class State
-        {
-            public State(string token, RsaSigningKey key)
-            {
-                Token = token;
-                Claims = SecurityTokenClaims.Read(token);
-                Credentials = new RequestCredentials("ST$" + token, key);
-            }
-
-            public string Token { get; }
-
-            public SecurityTokenClaims Claims { get; }
-
-            public RequestCredentials Credentials { get; }
         }
     }
 }

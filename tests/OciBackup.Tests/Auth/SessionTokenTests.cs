@@ -68,12 +68,8 @@ namespace OciBackup.Tests.Auth
         [Fact]
         public async Task A_rewritten_token_file_is_read_only_when_it_changes()
         {
-            var clock = SigningVectors.SessionTokenClock();
-            var token = SigningVectors.Key("rsa2048-session").GetProperty("sessionToken").GetString()!;
-            var environment = TestConfigs.Home($"[DEFAULT]\nkey_file=~/.oci/test-rsa2048-pkcs1.pem\nregion=us-ashburn-1\nsecurity_token_file=~/.oci/token\n");
-            environment.AddFile("/home/test/.oci/token", token);
-            var profile = ConfigFile.Load("/home/test/.oci/config", environment).GetProfile("DEFAULT");
-            using var provider = AuthenticationProviderFactory.FromProfile(profile, environment, clock: clock);
+            var environment = TokenFileProfile(out var token);
+            using var provider = TokenFileProvider(environment);
 
             for (var i = 0; i < 5; i++)
             {
@@ -88,12 +84,8 @@ namespace OciBackup.Tests.Auth
         [Fact]
         public async Task A_401_reads_the_token_file_again_and_sends_once_more_only_if_it_changed()
         {
-            var clock = SigningVectors.SessionTokenClock();
-            var token = SigningVectors.Key("rsa2048-session").GetProperty("sessionToken").GetString()!;
-            var environment = TestConfigs.Home($"[DEFAULT]\nkey_file=~/.oci/test-rsa2048-pkcs1.pem\nregion=us-ashburn-1\nsecurity_token_file=~/.oci/token\n");
-            environment.AddFile("/home/test/.oci/token", token);
-            var profile = ConfigFile.Load("/home/test/.oci/config", environment).GetProfile("DEFAULT");
-            using var provider = AuthenticationProviderFactory.FromProfile(profile, environment, clock: clock);
+            var environment = TokenFileProfile(out _);
+            using var provider = TokenFileProvider(environment);
             var rejected = await provider.GetCredentialsAsync(default);
 
             Assert.False(await provider.RefreshAfterRejectionAsync(rejected, default));
@@ -101,5 +93,17 @@ namespace OciBackup.Tests.Auth
             Assert.True(await provider.RefreshAfterRejectionAsync(rejected, default));
             Assert.Equal("ST$renewed.within.timestamp", (await provider.GetCredentialsAsync(default)).KeyId);
         }
+
+        /// <summary>A home whose [DEFAULT] profile signs with the session token of the signing vectors, kept in ~/.oci/token.</summary>
+        private static FakeProcessEnvironment TokenFileProfile(out string token)
+        {
+            token = SigningVectors.Key("rsa2048-session").GetProperty("sessionToken").GetString()!;
+            var environment = TestConfigs.Home("[DEFAULT]\nkey_file=~/.oci/test-rsa2048-pkcs1.pem\nregion=us-ashburn-1\nsecurity_token_file=~/.oci/token\n");
+            environment.AddFile("/home/test/.oci/token", token);
+            return environment;
+        }
+
+        private static IAuthenticationProvider TokenFileProvider(FakeProcessEnvironment environment) =>
+            AuthenticationProviderFactory.FromProfile(ConfigFile.Load("/home/test/.oci/config", environment).GetProfile("DEFAULT"), environment, clock: SigningVectors.SessionTokenClock());
     }
 }
