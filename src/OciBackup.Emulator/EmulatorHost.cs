@@ -10,6 +10,7 @@ using OciBackup.Emulator.Admin;
 using OciBackup.Emulator.Api;
 using OciBackup.Emulator.Auth;
 using OciBackup.Emulator.Faults;
+using OciBackup.Emulator.Identity;
 using OciBackup.Emulator.Inventory;
 using OciBackup.Emulator.Timing;
 
@@ -27,8 +28,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     private int _stopped;
 
     private EmulatorHost(WebApplication app, FaultState faults, BackupStore store, EmulatorStatistics statistics,
-        string region, int randomSeed, ThrowawayConfig? generated, int trustedKeyCount)
+        string region, int randomSeed, ThrowawayConfig? generated, int trustedKeyCount, EmulatorIdentity? identity)
     {
+        Identity = identity;
         _app = app;
         _faults = faults;
         _store = store;
@@ -54,6 +56,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public EmulatorStatistics Statistics { get; }
 
     public int TrustedKeyCount { get; }
+
+    /// <summary>The identity side (metadata and federation endpoints, token files), or null when none was asked for.</summary>
+    public EmulatorIdentity? Identity { get; }
 
     /// <summary>Path of the OCI config written by <see cref="EmulatorOptions.InitConfigDirectory"/>, if any.</summary>
     public string? GeneratedConfigFile { get; }
@@ -107,78 +112,110 @@ public sealed class EmulatorHost : IAsyncDisposable
             ?? (options.SeedFile is not null ? InventoryBuilder.LoadSeedFile(options.SeedFile) : InventoryBuilder.Generate(options));
         InventoryBuilder.Populate(store, inventory, options.Region, clock.UtcNow);
 
-        var keys = new TrustedKeyStore(options.TrustJwkSessionTokens);
-        ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
+        void ConfigureLogging(WebApplicationBuilder builder)
+        {
+            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(options.LogLevel);
+            if (options.LogLevel > LogLevel.Trace)
+            {
+                builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            }
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(options.LogLevel);
-        if (options.LogLevel > LogLevel.Trace)
-        {
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            if (options.LogToConsole)
+            {
+                builder.Logging.AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss.fff ";
+                });
+            }
+
+            options.ConfigureLogging?.Invoke(builder.Logging);
         }
 
-        if (options.LogToConsole)
+        EmulatorIdentity? identity = options.Identity.NeedsIssuer
+            ? await EmulatorIdentity.StartAsync(options.Identity, clock, options.Region, seed, ConfigureLogging, cancellationToken).ConfigureAwait(false)
+            : null;
+        try
         {
-            builder.Logging.AddSimpleConsole(console =>
+            var keys = new TrustedKeyStore(options.TrustJwkSessionTokens, identity is null ? null : identity.Issuer.Resolve);
+            ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
+
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
+                ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
             });
-        }
-
-        options.ConfigureLogging?.Invoke(builder.Logging);
-
-        WebApplication app = builder.Build();
-        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OciBackup.Emulator");
-        var injector = new FaultInjector(faults, new RandomSource(unchecked(seed + 2)), new TokenBucketRateLimiter(options.TimeProvider), statistics);
-        var api = new OciApiMiddleware(new OciOperations(store, clock, options.DefaultPageSize), new SignatureVerifier(keys),
-            injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
-
-        var host = new EmulatorHost(app, faults, store, statistics, options.Region, seed, generated, keys.Count);
-        app.Use((context, next) =>
-        {
-            if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
+            builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
+            builder.WebHost.ConfigureKestrel(kestrel =>
             {
+                kestrel.AddServerHeader = false;
+                kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+            });
+            ConfigureLogging(builder);
+
+            WebApplication app = builder.Build();
+            ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OciBackup.Emulator");
+            var injector = new FaultInjector(faults, new RandomSource(unchecked(seed + 2)), new TokenBucketRateLimiter(options.TimeProvider), statistics);
+            Func<string, DateTimeOffset, string?>? delegation = identity is null ? null : (token, now) =>
+            {
+                string? problem = identity.DelegationTokenProblem(token, now);
+                if (problem is null)
+                {
+                    identity.Statistics.CountDelegatedRequest();
+                }
+
+                return problem;
+            };
+            var api = new OciApiMiddleware(new OciOperations(store, clock, options.DefaultPageSize), new SignatureVerifier(keys, delegation),
+                injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
+
+            var host = new EmulatorHost(app, faults, store, statistics, options.Region, seed, generated, keys.Count, identity);
+            app.Use((context, next) =>
+            {
+                if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
+                {
+                    return next(context);
+                }
+
+                statistics.CountAdminRequest();
+                if (options.AdminToken is not null
+                    && !string.Equals(context.Request.Headers[AdminEndpoints.TokenHeader].ToString(), options.AdminToken, StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return context.Response.WriteAsJsonAsync(new { code = "NotAuthenticated", message = "The admin token is missing or wrong." });
+                }
+
                 return next(context);
-            }
-
-            statistics.CountAdminRequest();
-            if (options.AdminToken is not null
-                && !string.Equals(context.Request.Headers[AdminEndpoints.TokenHeader].ToString(), options.AdminToken, StringComparison.Ordinal))
+            });
+            app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
+            AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress, app.Lifetime.StopApplication);
+            IdentityAdminEndpoints.Map(app, identity);
+            app.MapFallback((HttpContext context) =>
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return context.Response.WriteAsJsonAsync(new { code = "NotAuthenticated", message = "The admin token is missing or wrong." });
+                context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
+                return OciApiMiddleware.WriteAsync(context.Response,
+                    new ApiError(404, "NotAuthorizedOrNotFound", "Not an OCI API path: the emulator serves /20160918 and /admin."));
+            });
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+            generated?.WriteConfig(host.BaseAddress, options.Region, store.Compartments, identity);
+            logger.LogInformation("Emulator started on {Address} with {Keys} trusted keys, random seed {Seed}", host.BaseAddress, keys.Count, seed);
+            return host;
+        }
+        catch
+        {
+            // The identity side runs apps of its own: stop them when the rest fails to start.
+            if (identity is not null)
+            {
+                await identity.DisposeAsync().ConfigureAwait(false);
             }
 
-            return next(context);
-        });
-        app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
-        AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress, app.Lifetime.StopApplication);
-        app.MapFallback((HttpContext context) =>
-        {
-            context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
-            return OciApiMiddleware.WriteAsync(context.Response,
-                new ApiError(404, "NotAuthorizedOrNotFound", "Not an OCI API path: the emulator serves /20160918 and /admin."));
-        });
-
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        generated?.WriteConfig(host.BaseAddress, options.Region, store.Compartments);
-        logger.LogInformation("Emulator started on {Address} with {Keys} trusted keys, random seed {Seed}", host.BaseAddress, keys.Count, seed);
-        return host;
+            throw;
+        }
     }
 
     private static ThrowawayConfig? TrustConfiguredKeys(EmulatorOptions options, TrustedKeyStore keys)
@@ -249,5 +286,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (Identity is not null)
+        {
+            await Identity.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -11,8 +11,8 @@ namespace OciBackup.Engine
     /// </summary>
     public sealed class OciSession : IDisposable, IRegionalClients
     {
-        internal const string CliRegionVariable = "OCI_CLI_REGION";
-        internal const string RegionVariable = "OCI_REGION";
+        internal const string CliRegionVariable = AuthenticationResolver.CliRegionVariable;
+        internal const string RegionVariable = AuthenticationResolver.RegionVariable;
 
         private readonly IAuthenticationProvider _authentication;
 
@@ -53,6 +53,8 @@ namespace OciBackup.Engine
         // Internal: the session's plumbing is for the cmdlets, not for a user's $session | Format-List *.
         internal OciHttpClient Http { get; }
 
+        internal IAuthenticationProvider Authentication => _authentication;
+
         internal BlockstorageClient Blockstorage { get; }
 
         internal IdentityClient Identity { get; }
@@ -64,7 +66,11 @@ namespace OciBackup.Engine
 
         IdentityClient IRegionalClients.Identity(string? region) => Clients.Identity(region);
 
-        /// <summary>Reads the config and key, checks them, and builds the client. Throws <see cref="OciConfigException"/> before anything is sent.</summary>
+        /// <summary>
+        /// Works out how to sign in (<see cref="AuthenticationResolver"/>), reads and checks the keys and tokens that
+        /// takes, and builds the client. Throws <see cref="OciConfigException"/> before any API request is sent; only
+        /// instance principals call out, to the metadata and federation services, for the first token.
+        /// </summary>
         internal static OciSession Create(OciSessionOptions options)
         {
             if (options == null)
@@ -73,34 +79,52 @@ namespace OciBackup.Engine
             }
 
             var environment = options.Environment;
-            var path = ConfigFileLocator.ResolvePath(options.ConfigFile, environment);
-            var profileName = ConfigFileLocator.ResolveProfile(options.Profile, environment);
-            var profile = Auth.ConfigFile.Load(path, environment).GetProfile(profileName);
-            var regionText = options.Region ?? profile.Get("region") ?? environment.GetVariable(CliRegionVariable) ?? environment.GetVariable(RegionVariable);
             var catalog = new RegionCatalog(environment);
 
-            Region? region = null;
-            if (regionText != null)
+            // What the caller typed is checked first, before anything is read or sent.
+            var explicitRegion = options.Region == null ? null : catalog.Resolve(options.Region);
+            var endpointOverride = options.Endpoint == null ? null : ServiceEndpoint.ParseOverride(options.Endpoint);
+            if (options.Endpoints != null && options.Endpoint != null)
             {
-                region = catalog.Resolve(regionText);
+                throw new OciConfigException(OciConfigErrorKind.EndpointInvalid, "Both an endpoint and an endpoint per region were given.",
+                    "Give -Endpoint one URL, or a hashtable of region = URL.", setting: "endpoint");
+            }
+            if (options.FederationEndpoint != null)
+            {
+                ServiceEndpoint.ParseFederationOverride(options.FederationEndpoint, "-FederationEndpoint");
             }
 
-            var endpoints = Endpoints(options, catalog, region, profile);
-            var authentication = AuthenticationProviderFactory.FromProfile(profile, environment, options.PassPhrase);
+            var tokenServices = new AuthHttpSettings
+            {
+                Clock = options.Clock,
+                Delay = options.Delay,
+                RetryPolicy = options.RetryPolicy,
+                Timeout = options.Timeout,
+                Trace = options.Trace,
+                HostDescription = options.HostDescription,
+                Environment = environment,
+                CreateHandler = options.TokenServiceHandler,
+                SessionKeys = options.SessionKeys ?? SessionKey.Generate,
+            };
+            var resolved = AuthenticationResolver.Resolve(options, catalog, tokenServices, explicitRegion != null);
+            var authentication = resolved.Provider;
             try
             {
+                var region = explicitRegion ?? (resolved.DefaultRegion == null ? null : catalog.Resolve(resolved.DefaultRegion));
+                var endpoints = Endpoints(options, catalog, region, endpointOverride, resolved);
                 var http = new OciHttpClient(new OciHttpClientOptions(endpoints.HomeEndpoint, authentication)
                 {
                     Clock = options.Clock,
+                    Delay = options.Delay,
                     Timeout = options.Timeout,
                     HostDescription = options.HostDescription,
                     Trace = options.Trace,
                     RetryPolicy = options.RetryPolicy,
                     Environment = environment,
                     Handler = options.Handler,
-                    Redactor = new SecretRedactor(new[] { profile.Get("pass_phrase") }),
+                    Redactor = new SecretRedactor(resolved.Secrets),
                 });
-                return new OciSession(profile.ConfigFile, profile.Name, endpoints, authentication, http);
+                return new OciSession(resolved.ConfigFile, resolved.Profile, endpoints, authentication, http);
             }
             catch
             {
@@ -117,22 +141,16 @@ namespace OciBackup.Engine
         }
 
         /// <summary>Where the session's regions are: an endpoint per region, one endpoint, or every region of its region's realm.</summary>
-        private static RegionEndpoints Endpoints(OciSessionOptions options, RegionCatalog catalog, Region? region, ConfigProfile profile)
+        private static RegionEndpoints Endpoints(OciSessionOptions options, RegionCatalog catalog, Region? region, Uri? endpointOverride, ResolvedAuthentication resolved)
         {
             if (options.Endpoints != null)
             {
-                if (options.Endpoint != null)
-                {
-                    throw new OciConfigException(OciConfigErrorKind.EndpointInvalid, "Both an endpoint and an endpoint per region were given.",
-                        "Give -Endpoint one URL, or a hashtable of region = URL.", setting: "endpoint");
-                }
-
                 return RegionEndpoints.Mapped(options.Endpoints, region?.Id, catalog);
             }
 
-            if (options.Endpoint != null)
+            if (endpointOverride != null)
             {
-                return RegionEndpoints.Single(region?.Id, ServiceEndpoint.ParseOverride(options.Endpoint), catalog);
+                return RegionEndpoints.Single(region?.Id, endpointOverride, catalog);
             }
 
             if (region != null)
@@ -142,10 +160,10 @@ namespace OciBackup.Engine
 
             throw new OciConfigException(
                 OciConfigErrorKind.RegionMissing,
-                $"No region is set: the profile [{profile.Name}] in '{profile.ConfigFile}' has no 'region', and neither -Region, OCI_CLI_REGION nor OCI_REGION is set.",
-                "Add 'region=us-ashburn-1' (your region) to the profile, or pass -Region.",
-                configFile: profile.ConfigFile,
-                profile: profile.Name,
+                $"No region is set: {resolved.NoRegionReason}.",
+                resolved.Profile != null ? "Add 'region=us-ashburn-1' (your region) to the profile, or pass -Region." : "Pass -Region (such as us-ashburn-1), or set OCI_CLI_REGION.",
+                configFile: resolved.ConfigFile,
+                profile: resolved.Profile,
                 setting: "region");
         }
 
@@ -155,6 +173,7 @@ namespace OciBackup.Engine
             _authentication.Dispose();
         }
 
-        public override string ToString() => $"OciSession [{Profile}] {Region} {Endpoint.GetLeftPart(UriPartial.Authority)} ({AuthenticationKind})";
+        public override string ToString() =>
+            (Profile == null ? "OciSession " : $"OciSession [{Profile}] ") + $"{Region} {Endpoint.GetLeftPart(UriPartial.Authority)} ({AuthenticationKind})";
     }
 }

@@ -25,16 +25,23 @@ namespace OciBackup
                 case OciConfigErrorKind.ConfigFileUnreadable:
                 case OciConfigErrorKind.KeyFileUnreadable:
                 case OciConfigErrorKind.SessionTokenUnreadable:
+                case OciConfigErrorKind.DelegationTokenUnreadable:
                     return ErrorCategory.ReadError;
                 case OciConfigErrorKind.PassPhraseRequired:
                 case OciConfigErrorKind.PassPhraseIncorrect:
                 case OciConfigErrorKind.FingerprintMismatch:
+                case OciConfigErrorKind.SessionTokenExpired:
+                case OciConfigErrorKind.ResourcePrincipalTokenExpired:
+                case OciConfigErrorKind.FederationFailed:
                     return ErrorCategory.AuthenticationError;
+                case OciConfigErrorKind.InstanceMetadataUnavailable:
+                    return ErrorCategory.ConnectionError;
                 case OciConfigErrorKind.MissingSetting:
                 case OciConfigErrorKind.RegionMissing:
                     return ErrorCategory.NotSpecified;
                 case OciConfigErrorKind.RegionInvalid:
                 case OciConfigErrorKind.EndpointInvalid:
+                case OciConfigErrorKind.AuthTypeInvalid:
                     return ErrorCategory.InvalidArgument;
                 default:
                     return ErrorCategory.InvalidData;

@@ -65,6 +65,8 @@ Describe 'Start-OciEmulator' {
             $emu.StandaloneVolumeIds | Should -HaveCount 8
             $emu.VolumeGroupIds | Should -HaveCount 2
             Test-Path -LiteralPath $emu.ConfigFile | Should -BeTrue
+            @($emu.MetadataBaseUrl, $emu.InstancePrincipalVariables, $emu.ResourcePrincipalVariables, $emu.CloudShellVariables, $emu.SessionTokenConfigFile) |
+                Where-Object { $null -ne $_ } | Should -BeNullOrEmpty -Because 'the identity side is played only when asked for'
 
             $listed = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $emu.Compartments['alpha'] } -All -Session $emu.Session -ErrorAction Stop)
 

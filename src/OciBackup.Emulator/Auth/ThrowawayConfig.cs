@@ -69,7 +69,7 @@ internal sealed class ThrowawayConfig
         return new ThrowawayConfig(full, profile, rsa.ExportSubjectPublicKeyInfo());
     }
 
-    public void WriteConfig(Uri endpoint, string region, IEnumerable<(string Name, string Id)> compartments)
+    public void WriteConfig(Uri endpoint, string region, IEnumerable<(string Name, string Id)> compartments, Identity.EmulatorIdentity? identity = null)
     {
         string url = endpoint.ToString().TrimEnd('/');
         var config = new StringBuilder()
@@ -108,6 +108,11 @@ internal sealed class ThrowawayConfig
             }
 
             writer.WriteEndArray();
+            if (identity is not null)
+            {
+                WriteIdentity(writer, identity);
+            }
+
             writer.WriteNumber("processId", Environment.ProcessId);
             writer.WriteEndObject();
         }
@@ -140,6 +145,34 @@ internal sealed class ThrowawayConfig
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+        }
+    }
+
+    private static void WriteIdentity(Utf8JsonWriter writer, Identity.EmulatorIdentity identity)
+    {
+        if (identity.MetadataBaseAddress is not null)
+        {
+            writer.WriteString("metadataBaseUrl", identity.MetadataBaseAddress.ToString());
+            writer.WriteString("federationEndpoint", identity.FederationEndpoint!.ToString());
+        }
+
+        foreach ((string name, IReadOnlyDictionary<string, string>? variables) in new[] { ("resourcePrincipal", identity.ResourcePrincipalVariables), ("cloudShell", identity.CloudShellVariables) })
+        {
+            if (variables is not null)
+            {
+                writer.WriteStartObject(name);
+                foreach ((string variable, string value) in variables)
+                {
+                    writer.WriteString(variable, value);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        if (identity.SessionTokenConfigFile is not null)
+        {
+            writer.WriteString("sessionTokenConfigFile", identity.SessionTokenConfigFile);
         }
     }
 

@@ -104,13 +104,21 @@ namespace OciBackup.Engine.Http
 
             var policy = call?.RetryPolicy ?? RetryPolicy;
             var started = _clock.UtcNow;
+            var renewedAfterRejection = false;
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                OciServiceException? rejected = null;
                 TimeSpan delay;
                 try
                 {
-                    return await SendOnceAsync(request, cancellationToken, call).ConfigureAwait(false);
+                    return await SendOnceAsync(request, credentials, cancellationToken, call).ConfigureAwait(false);
+                }
+                catch (OciServiceException error) when (error.StatusCode == 401 && !renewedAfterRejection)
+                {
+                    rejected = error;
+                    delay = TimeSpan.Zero;
                 }
                 catch (Exception error) when (error is OciServiceException || error is OciTransportException)
                 {
@@ -124,6 +132,23 @@ namespace OciBackup.Engine.Http
                     delay = next.Value;
                     var throttled = error is OciServiceException service && service.StatusCode == 429;
                     call?.RetryObserver?.OnRetry(new RetryNotice(request.Method.Method, request.PathAndQuery, attempt, policy.MaxAttempts, ReasonOf(error), delay, throttled));
+                }
+
+                if (rejected != null)
+                {
+                    // A token may expire (or be revoked) before its time by our clock: renew once and send again at
+                    // once. This is not a retry: nothing was done, and an API key, which nothing renews, fails here.
+                    renewedAfterRejection = true;
+                    if (!await _authentication.RefreshAfterRejectionAsync(credentials, cancellationToken).ConfigureAwait(false))
+                    {
+                        RecordAttempts(rejected, attempt);
+                        throw rejected;
+                    }
+
+                    call?.RetryObserver?.OnRetry(new RetryNotice(request.Method.Method, request.PathAndQuery, attempt, policy.MaxAttempts,
+                        "401 NotAuthenticated; credentials renewed", TimeSpan.Zero, throttled: false));
+                    attempt--;
+                    continue;
                 }
 
                 await _delay.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
@@ -158,10 +183,9 @@ namespace OciBackup.Engine.Http
         }
 
         /// <summary>One attempt: sign with a fresh date, send, map the answer or its absence to a result or an exception.</summary>
-        private async Task<OciResponse> SendOnceAsync(OciRequest request, CancellationToken cancellationToken, OciCallOptions? call)
+        private async Task<OciResponse> SendOnceAsync(OciRequest request, RequestCredentials credentials, CancellationToken cancellationToken, OciCallOptions? call)
         {
             var listener = call?.Trace ?? _trace;
-            var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
             var uri = new Uri(_baseUrl + request.PathAndQuery);
             var method = request.Method.Method;
             var pathAndQuery = uri.PathAndQuery;
@@ -171,6 +195,13 @@ namespace OciBackup.Engine.Http
             foreach (var header in request.Headers)
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            if (credentials.DelegationToken != null)
+            {
+                // Signed with the rest: the signer appends opc-obo-token to the header list when present.
+                message.Headers.Remove("opc-obo-token");
+                message.Headers.TryAddWithoutValidation("opc-obo-token", credentials.DelegationToken);
             }
 
             _signer.Sign(message, request.Body, credentials);
@@ -260,7 +291,7 @@ namespace OciBackup.Engine.Http
             }
         }
 
-        /// <summary>The session's secrets plus this request's: its Authorization value, the signature alone, and a session token.</summary>
+        /// <summary>The session's secrets plus this request's: its Authorization value, the signature alone, its token and delegation token.</summary>
         private SecretRedactor RedactorFor(HttpRequestMessage message, RequestCredentials credentials)
         {
             var authorization = message.Headers.TryGetValues("Authorization", out var values) ? string.Join(",", values) : null;
@@ -272,8 +303,7 @@ namespace OciBackup.Engine.Http
                 signature = authorization.Substring(start + marker.Length).TrimEnd('"');
             }
 
-            var token = credentials.KeyId.StartsWith("ST$", StringComparison.Ordinal) ? credentials.KeyId.Substring(3) : null;
-            return _redactor.With(authorization, signature, token);
+            return _redactor.With(authorization, signature, credentials.SecurityToken, credentials.DelegationToken);
         }
 
         private static HttpMessageHandler CreateHandler(OciHttpClientOptions options)
