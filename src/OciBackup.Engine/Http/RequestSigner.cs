@@ -12,7 +12,7 @@ namespace OciBackup.Engine.Http
     /// Signs a request the way Oracle's .NET SDK does (draft-cavage-08, rsa-sha256, the SDK's
     /// "standard" strategy), so that every header and the Authorization value match it byte for byte.
     /// </summary>
-    internal sealed class RequestSigner
+    internal sealed class RequestSigner : IRequestSigner<RequestCredentials>
     {
         public const string JsonContentType = "application/json";
 
