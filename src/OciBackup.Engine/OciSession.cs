@@ -136,8 +136,9 @@ namespace OciBackup.Engine
         /// <summary>A session from an authentication provider built elsewhere (tests, future principals); the options name the endpoint and provider.</summary>
         internal static OciSession Create(OciHttpClientOptions httpOptions, string? region)
         {
+            var authentication = httpOptions.Authentication ?? throw new ArgumentException("An OCI session signs with OCI's authentication.", nameof(httpOptions));
             var http = new OciHttpClient(httpOptions);
-            return new OciSession(null, null, RegionEndpoints.Single(region, httpOptions.Endpoint), httpOptions.Authentication, http);
+            return new OciSession(null, null, RegionEndpoints.Single(region, httpOptions.Endpoint), authentication, http);
         }
 
         /// <summary>Where the session's regions are: an endpoint per region, one endpoint, or every region of its region's realm.</summary>

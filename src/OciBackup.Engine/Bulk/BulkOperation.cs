@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using OciBackup.Engine.Http;
@@ -62,7 +63,17 @@ namespace OciBackup.Engine.Bulk
                 ? $"Find them with Invoke-OciRestMethod {ResultKind.ListPath}, or use -RunKey next time so a re-run picks them up without duplicates."
                 : $"Re-run with -RunKey '{runKey}' within 24 hours to get them without duplicates.";
 
+        /// <summary>The response header whose value a done call reports: <c>opc-request-id</c>.</summary>
+        public virtual string RequestIdName => "opc-request-id";
+
         /// <summary>Makes the call for one item, in the item's region, with its retry token (null when the operation takes none).</summary>
-        public abstract Task<BulkItemResult> RunAsync(IRegionalClients clients, BulkItem item, string? retryToken, CancellationToken cancellationToken, OciCallOptions call);
+        public virtual Task<BulkItemResult> RunAsync(IRegionalClients clients, BulkItem item, string? retryToken, CancellationToken cancellationToken, OciCallOptions call) =>
+            throw new NotSupportedException($"{Name} is not an OCI operation.");
+
+        /// <summary>Makes the call through the session's clients, whichever cloud: OCI's operations through <see cref="IRegionalClients"/>, another cloud's through its own.</summary>
+        public virtual Task<BulkItemResult> RunAsync(IServiceClients clients, BulkItem item, string? retryToken, CancellationToken cancellationToken, OciCallOptions call) =>
+            clients is IRegionalClients oci
+                ? RunAsync(oci, item, retryToken, cancellationToken, call)
+                : throw new ArgumentException($"{Name} runs through an OCI session's clients.", nameof(clients));
     }
 }

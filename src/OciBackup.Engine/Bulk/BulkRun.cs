@@ -18,7 +18,7 @@ namespace OciBackup.Engine.Bulk
     /// </summary>
     internal sealed class BulkRun
     {
-        private readonly IRegionalClients _clients;
+        private readonly IServiceClients _clients;
         private readonly BulkOperation _operation;
         private readonly IBulkObserver _observer;
         private readonly IClock _clock;
@@ -37,7 +37,7 @@ namespace OciBackup.Engine.Bulk
         private int _failed;
         private bool _completed;
 
-        public BulkRun(IRegionalClients clients, BulkOperation operation, BulkRunOptions options, IBulkObserver observer)
+        public BulkRun(IServiceClients clients, BulkOperation operation, BulkRunOptions options, IBulkObserver observer)
         {
             _clients = clients ?? throw new ArgumentNullException(nameof(clients));
             _operation = operation ?? throw new ArgumentNullException(nameof(operation));

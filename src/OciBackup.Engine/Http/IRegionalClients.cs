@@ -1,7 +1,7 @@
 namespace OciBackup.Engine.Http
 {
-    /// <summary>The service clients of one session, one per region it signs for, all over one connection pool.</summary>
-    internal interface IRegionalClients
+    /// <summary>The service clients of one OCI session, one per region it signs for, all over one connection pool.</summary>
+    internal interface IRegionalClients : IServiceClients
     {
         /// <summary>The block storage client of a region; null for the session's own region.</summary>
         /// <exception cref="Auth.OciConfigException">The session has no endpoint for that region.</exception>

@@ -18,12 +18,16 @@ namespace OciBackup.Engine.Http
     /// Non-2xx answers become <see cref="OciServiceException"/>, missing answers
     /// <see cref="OciTransportException"/>. Thread-safe.
     /// </summary>
+    /// <remarks>
+    /// The core both clouds share, despite its name: how an attempt is signed (<see cref="ISigningStep"/>) and how an
+    /// error body is read (<see cref="IServiceErrorReader"/>) are steps composed once per session; OCI's are the default.
+    /// </remarks>
     internal sealed class OciHttpClient : IDisposable
     {
         private readonly HttpClient _http;
         private readonly string _baseUrl;
-        private readonly IAuthenticationProvider _authentication;
-        private readonly RequestSigner _signer;
+        private readonly ISigningStep _signing;
+        private readonly IServiceErrorReader _errors;
         private readonly TimeSpan _timeout;
         private readonly string _userAgent;
         private readonly IHttpTraceListener? _trace;
@@ -47,8 +51,10 @@ namespace OciBackup.Engine.Http
 
             Endpoint = options.Endpoint;
             _baseUrl = options.Endpoint.GetLeftPart(UriPartial.Authority);
-            _authentication = options.Authentication;
-            _signer = new RequestSigner(options.Clock);
+            _signing = options.Signing ?? new OciSigningStep(
+                options.Authentication ?? throw new ArgumentNullException(nameof(options), "Either OCI's authentication or a signing step is required."),
+                new RequestSigner(options.Clock));
+            _errors = options.ErrorReader ?? throw new ArgumentNullException(nameof(options), "The error reader is required.");
             _timeout = options.Timeout;
             _userAgent = UserAgent.Build(options.HostDescription);
             _trace = options.Trace;
@@ -67,8 +73,8 @@ namespace OciBackup.Engine.Http
             Endpoint = endpoint;
             _baseUrl = endpoint.GetLeftPart(UriPartial.Authority);
             _http = connections._http;
-            _authentication = connections._authentication;
-            _signer = connections._signer;
+            _signing = connections._signing;
+            _errors = connections._errors;
             _timeout = connections._timeout;
             _userAgent = connections._userAgent;
             _trace = connections._trace;
@@ -108,12 +114,13 @@ namespace OciBackup.Engine.Http
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                using var message = NewMessage(request);
+                var signed = await _signing.SignAsync(message, request.Body, cancellationToken).ConfigureAwait(false);
                 OciServiceException? rejected = null;
                 TimeSpan delay;
                 try
                 {
-                    return await SendOnceAsync(request, credentials, cancellationToken, call).ConfigureAwait(false);
+                    return await SendOnceAsync(request, message, signed, cancellationToken, call).ConfigureAwait(false);
                 }
                 catch (OciServiceException error) when (error.StatusCode == 401 && !renewedAfterRejection)
                 {
@@ -139,7 +146,7 @@ namespace OciBackup.Engine.Http
                     // A token may expire (or be revoked) before its time by our clock: renew once and send again at
                     // once. This is not a retry: nothing was done, and an API key, which nothing renews, fails here.
                     renewedAfterRejection = true;
-                    if (!await _authentication.RefreshAfterRejectionAsync(credentials, cancellationToken).ConfigureAwait(false))
+                    if (!await _signing.RenewAfterRejectionAsync(signed, cancellationToken).ConfigureAwait(false))
                     {
                         RecordAttempts(rejected, attempt);
                         throw rejected;
@@ -182,14 +189,10 @@ namespace OciBackup.Engine.Http
             }
         }
 
-        /// <summary>One attempt: sign with a fresh date, send, map the answer or its absence to a result or an exception.</summary>
-        private async Task<OciResponse> SendOnceAsync(OciRequest request, RequestCredentials credentials, CancellationToken cancellationToken, OciCallOptions? call)
+        /// <summary>One attempt's message before it is signed: the call's headers, Accept and User-Agent.</summary>
+        private HttpRequestMessage NewMessage(OciRequest request)
         {
-            var listener = call?.Trace ?? _trace;
-            var uri = new Uri(_baseUrl + request.PathAndQuery);
-            var method = request.Method.Method;
-            var pathAndQuery = uri.PathAndQuery;
-            using var message = new HttpRequestMessage(request.Method, uri);
+            var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.PathAndQuery));
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
             message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             foreach (var header in request.Headers)
@@ -197,17 +200,19 @@ namespace OciBackup.Engine.Http
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
-            if (credentials.DelegationToken != null)
-            {
-                // Signed with the rest: the signer appends opc-obo-token to the header list when present.
-                message.Headers.Remove("opc-obo-token");
-                message.Headers.TryAddWithoutValidation("opc-obo-token", credentials.DelegationToken);
-            }
+            return message;
+        }
 
-            _signer.Sign(message, request.Body, credentials);
+        /// <summary>One signed attempt: send, map the answer or its absence to a result or an exception.</summary>
+        private async Task<OciResponse> SendOnceAsync(OciRequest request, HttpRequestMessage message, SignedAttempt signed, CancellationToken cancellationToken, OciCallOptions? call)
+        {
+            var listener = call?.Trace ?? _trace;
+            var uri = message.RequestUri!;
+            var method = request.Method.Method;
+            var pathAndQuery = uri.PathAndQuery;
             SecretRedactor? perRequest = null;
             // Built only when something is traced or fails: the signature and token join the session's secrets.
-            SecretRedactor Redactor() => perRequest ??= RedactorFor(message, credentials);
+            SecretRedactor Redactor() => perRequest ??= _redactor.With(new List<string?>(signed.Secrets()).ToArray());
             if (listener != null)
             {
                 Trace(listener, HttpTraceEventKind.RequestSent, method, uri, null, TimeSpan.Zero, RequestHeaders(message, Redactor()), null, Redactor());
@@ -291,21 +296,6 @@ namespace OciBackup.Engine.Http
             }
         }
 
-        /// <summary>The session's secrets plus this request's: its Authorization value, the signature alone, its token and delegation token.</summary>
-        private SecretRedactor RedactorFor(HttpRequestMessage message, RequestCredentials credentials)
-        {
-            var authorization = message.Headers.TryGetValues("Authorization", out var values) ? string.Join(",", values) : null;
-            string? signature = null;
-            const string marker = "signature=\"";
-            var start = authorization?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
-            if (authorization != null && start >= 0)
-            {
-                signature = authorization.Substring(start + marker.Length).TrimEnd('"');
-            }
-
-            return _redactor.With(authorization, signature, credentials.SecurityToken, credentials.DelegationToken);
-        }
-
         private static HttpMessageHandler CreateHandler(OciHttpClientOptions options)
         {
             var handler = new HttpClientHandler
@@ -326,38 +316,13 @@ namespace OciBackup.Engine.Http
             return handler;
         }
 
-        private static OciServiceException ToServiceException(HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, byte[] body, string method, string path, SecretRedactor redactor)
+        private OciServiceException ToServiceException(HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, byte[] body, string method, string path, SecretRedactor redactor)
         {
-            headers.TryGetValue("opc-request-id", out var requestId);
-            string? code = null;
-            string? message = null;
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    if (document.RootElement.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.String)
-                    {
-                        code = codeElement.GetString();
-                    }
-
-                    if (document.RootElement.TryGetProperty("message", out var messageElement) && messageElement.ValueKind == JsonValueKind.String)
-                    {
-                        message = messageElement.GetString();
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-                // Not JSON (a proxy's HTML page, a load balancer's text): show what it said.
-            }
-
-            if (message == null)
-            {
-                message = body.Length == 0 ? $"{response.ReasonPhrase} (no response body)" : "the response was not an OCI error: " + Printable(body);
-            }
-
-            return new OciServiceException((int)response.StatusCode, code, redactor.Redact(message), requestId, method, path, RetryAfterOf(response));
+            headers.TryGetValue(_errors.RequestIdHeader, out var requestId);
+            var error = _errors.Read(headers, body);
+            var message = error.Message
+                ?? (body.Length == 0 ? $"{response.ReasonPhrase} (no response body)" : $"the response was not an {_errors.Cloud} error: " + Printable(body));
+            return new OciServiceException((int)response.StatusCode, error.Code, redactor.Redact(message), requestId, method, path, RetryAfterOf(response), _errors.RequestIdHeader);
         }
 
         private static TimeSpan? RetryAfterOf(HttpResponseMessage response)

@@ -4,21 +4,39 @@ using OciBackup.Engine.Auth;
 
 namespace OciBackup.Engine.Http
 {
-    /// <summary>How an <see cref="OciHttpClient"/> is built. Only <see cref="Endpoint"/> and <see cref="Authentication"/> are required.</summary>
+    /// <summary>
+    /// How an <see cref="OciHttpClient"/> is built. Only <see cref="Endpoint"/> and how to sign are required: OCI's
+    /// <see cref="Authentication"/>, or another cloud's <see cref="Signing"/> step (with its <see cref="ErrorReader"/>).
+    /// </summary>
     internal sealed class OciHttpClientOptions
     {
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
+        /// <summary>A client that signs as OCI does, with this provider's credentials.</summary>
         public OciHttpClientOptions(Uri endpoint, IAuthenticationProvider authentication)
         {
             Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
             Authentication = authentication ?? throw new ArgumentNullException(nameof(authentication));
         }
 
+        /// <summary>A client that signs with another cloud's step (Huawei's SDK-HMAC-SHA256).</summary>
+        public OciHttpClientOptions(Uri endpoint, ISigningStep signing)
+        {
+            Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+            Signing = signing ?? throw new ArgumentNullException(nameof(signing));
+        }
+
         /// <summary>Scheme, host and port, e.g. <c>https://iaas.us-ashburn-1.oraclecloud.com</c>.</summary>
         public Uri Endpoint { get; }
 
-        public IAuthenticationProvider Authentication { get; }
+        /// <summary>OCI's sign-in, signed with <see cref="RequestSigner"/>; null when <see cref="Signing"/> is another cloud's.</summary>
+        public IAuthenticationProvider? Authentication { get; }
+
+        /// <summary>The sign step of another cloud; null for OCI's, built from <see cref="Authentication"/> and <see cref="Clock"/>.</summary>
+        public ISigningStep? Signing { get; }
+
+        /// <summary>How error bodies and request ids are read (OCI's unless another cloud's).</summary>
+        public IServiceErrorReader ErrorReader { get; set; } = OciErrorReader.Instance;
 
         public IClock Clock { get; set; } = SystemClock.Instance;
 

@@ -8,8 +8,10 @@ namespace OciBackup.Engine.Http
     /// </summary>
     public sealed class OciServiceException : Exception
     {
-        internal OciServiceException(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path, TimeSpan? retryAfter = null)
-            : base(Compose(statusCode, code, serviceMessage, opcRequestId, method, path))
+        /// <param name="requestIdHeader">The header the request id came from: OCI's <c>opc-request-id</c> unless another cloud's.</param>
+        internal OciServiceException(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path, TimeSpan? retryAfter = null,
+            string requestIdHeader = "opc-request-id")
+            : base(Compose(statusCode, code, serviceMessage, opcRequestId, method, path, requestIdHeader))
         {
             StatusCode = statusCode;
             Code = code;
@@ -18,6 +20,7 @@ namespace OciBackup.Engine.Http
             Method = method;
             Path = path;
             RetryAfter = retryAfter;
+            RequestIdHeader = requestIdHeader;
         }
 
         public int StatusCode { get; }
@@ -27,7 +30,11 @@ namespace OciBackup.Engine.Http
 
         public string ServiceMessage { get; }
 
+        /// <summary>The id to quote to support: OCI's opc-request-id, or the request id of another cloud's answer (see <see cref="RequestIdHeader"/>).</summary>
         public string? OpcRequestId { get; }
+
+        /// <summary>The response header <see cref="OpcRequestId"/> came from: <c>opc-request-id</c>, or Huawei Cloud's <c>X-Request-Id</c>.</summary>
+        public string RequestIdHeader { get; }
 
         public string Method { get; }
 
@@ -44,10 +51,10 @@ namespace OciBackup.Engine.Http
 
         public override string ToString() => $"{GetType().FullName}: {Message}";
 
-        private static string Compose(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path)
+        private static string Compose(int statusCode, string? code, string serviceMessage, string? opcRequestId, string method, string path, string requestIdHeader)
         {
             var what = code == null ? $"HTTP {statusCode}" : $"{statusCode} {code}";
-            var id = opcRequestId == null ? string.Empty : $" (opc-request-id: {opcRequestId})";
+            var id = opcRequestId == null ? string.Empty : $" ({requestIdHeader}: {opcRequestId})";
             return $"{method} {path} failed with {what}: {serviceMessage}{id}";
         }
     }

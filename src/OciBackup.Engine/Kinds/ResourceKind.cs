@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,10 +8,16 @@ using OciBackup.Engine.Models;
 namespace OciBackup.Engine.Kinds
 {
     /// <summary>
-    /// One kind of OCI resource, described once: what a person calls it, its OCID type and id field, its lifecycle,
+    /// One kind of resource, described once: what a person calls it, its OCID type and id field, its lifecycle,
     /// and how to read one or a page of them. Everything that lists, waits on or reports resources asks the kind,
     /// never "which kind is this?".
     /// </summary>
+    /// <remarks>
+    /// Bulk runs and waits read every kind through <see cref="GetAsync(IServiceClients, string, string, string, CancellationToken, OciCallOptions)"/>
+    /// and <see cref="ListNewestFirstAsync(IServiceClients, string, string, int, string, CancellationToken, OciCallOptions)"/>, which OCI's
+    /// kinds answer with their block storage client and another cloud's kinds override with their own. The OCID-shaped
+    /// members (<see cref="OcidType"/>, <see cref="CheckId"/>) are OCI's, used by another cloud as its type name and id rule.
+    /// </remarks>
     internal abstract class ResourceKind
     {
         protected ResourceKind(string typeName, string noun, string ocidType, string idField, string errorNoun, string listPath, bool listsNewestFirst, LifecycleStates lifecycle)
@@ -54,20 +61,52 @@ namespace OciBackup.Engine.Kinds
         /// <summary>How a message names one: <c>Volume backup ocid1.volumebackup.…</c>.</summary>
         public string Describe(string id) => char.ToUpperInvariant(Noun[0]) + Noun.Substring(1) + " " + id;
 
+        /// <summary>What a person calls its id in advice: <c>OCID</c>.</summary>
+        public virtual string IdName => "OCID";
+
+        /// <summary>Whether a page of them can be listed, so that a wait may answer many with one list; false for jobs read one by one.</summary>
+        public virtual bool CanList => true;
+
         /// <summary>Null when <paramref name="id"/> is an OCID of this kind.</summary>
-        public InputProblem? CheckId(string? id) => InputRules.CheckOcid(IdField, id, OcidType);
+        public virtual InputProblem? CheckId(string? id) => InputRules.CheckOcid(IdField, id, OcidType);
 
-        public bool Owns(string? id) => InputRules.OcidType(id) == OcidType;
+        public virtual bool Owns(string? id) => InputRules.OcidType(id) == OcidType;
 
-        public abstract Task<OciResult<ILifecycleResource>> GetAsync(BlockstorageClient client, string id, CancellationToken cancellationToken, OciCallOptions? call = null);
+        /// <summary>Reads one through OCI's block storage client of its region.</summary>
+        public virtual Task<OciResult<ILifecycleResource>> GetAsync(BlockstorageClient client, string id, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            throw new NotSupportedException($"A {Noun} is not read through OCI's block storage.");
 
         /// <summary>One page of a compartment's resources of this kind, sorted by time created, newest first.</summary>
-        public abstract Task<OciResult<IReadOnlyList<ILifecycleResource>>> ListNewestFirstAsync(BlockstorageClient client, string compartmentId, int limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null);
+        public virtual Task<OciResult<IReadOnlyList<ILifecycleResource>>> ListNewestFirstAsync(BlockstorageClient client, string compartmentId, int limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            throw new NotSupportedException($"A {Noun} is not listed through OCI's block storage.");
+
+        /// <summary>
+        /// Reads one through the session's clients, in <paramref name="region"/> (null for the session's own).
+        /// <paramref name="scopeId"/> is its list scope when known (OCI reads by id alone; an RDS backup is read through its instance).
+        /// </summary>
+        public virtual Task<OciResult<ILifecycleResource>> GetAsync(IServiceClients clients, string? region, string id, string? scopeId, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            GetAsync(Blockstorage(clients, region), id, cancellationToken, call);
+
+        /// <summary>
+        /// One page of the resources of this kind in one list scope (an OCI compartment; for another cloud, whatever its
+        /// list is scoped by), newest first where <see cref="ListsNewestFirst"/>.
+        /// </summary>
+        public virtual Task<OciResult<IReadOnlyList<ILifecycleResource>>> ListNewestFirstAsync(IServiceClients clients, string? region, string scopeId, int limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            ListNewestFirstAsync(Blockstorage(clients, region), scopeId, limit, page, cancellationToken, call);
+
+        /// <summary>What a wait hands over once one has reached its state: itself, or, for a job, what the job made.</summary>
+        public virtual ILifecycleResource Delivered(ILifecycleResource reached) => reached;
+
+        /// <summary>Why one failed, when the service says (a job's fail reason), for the error that reports it.</summary>
+        public virtual string? FailureReason(ILifecycleResource failed) => null;
 
         /// <summary>What is known of one that is gone (404 while waiting for its deletion): its id and region, in the deleted state.</summary>
         public abstract ILifecycleResource Gone(string id, string? region, ILifecycleResource? lastSeen);
 
         public override string ToString() => Noun;
+
+        private static BlockstorageClient Blockstorage(IServiceClients clients, string? region) =>
+            clients is IRegionalClients oci ? oci.Blockstorage(region) : throw new ArgumentException("An OCI kind is read through an OCI session's clients.", nameof(clients));
 
         protected static OciResult<ILifecycleResource> Widen<T>(OciResult<T> result)
             where T : class, ILifecycleResource =>

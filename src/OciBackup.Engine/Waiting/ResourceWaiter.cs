@@ -22,7 +22,7 @@ namespace OciBackup.Engine.Waiting
         // Below this a timer's resolution turns a sleep into a spin.
         private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(1);
 
-        private readonly IRegionalClients _clients;
+        private readonly IServiceClients _clients;
         private readonly IWaitObserver _observer;
         private readonly string _targetState;
         private readonly TimeSpan? _timeout;
@@ -48,7 +48,7 @@ namespace OciBackup.Engine.Waiting
         private bool _completed;
         private bool _started;
 
-        public ResourceWaiter(IRegionalClients clients, ResourceWaiterOptions options, IWaitObserver observer)
+        public ResourceWaiter(IServiceClients clients, ResourceWaiterOptions options, IWaitObserver observer)
         {
             _clients = clients ?? throw new ArgumentNullException(nameof(clients));
             _observer = observer ?? throw new ArgumentNullException(nameof(observer));
@@ -308,13 +308,13 @@ namespace OciBackup.Engine.Waiting
             if (_useLists)
             {
                 var groups = new Dictionary<string, SweepGroup>(StringComparer.Ordinal);
-                foreach (var member in _pending.Where(t => t.CompartmentId != null && !t.MissedByList))
+                foreach (var member in _pending.Where(t => t.CompartmentId != null && !t.MissedByList && t.Kind.CanList))
                 {
                     GroupFor(groups, member.Kind, member.Region, member.CompartmentId!).Members.Add(member);
                 }
 
                 // A lone stranger is one get either way; a list pays off only for two or more.
-                foreach (var strangers in due.Where(t => t.CompartmentId == null && !t.MissedByList).GroupBy(t => Key(t.Kind, t.Region, string.Empty)).Where(g => g.Count() > 1).ToList())
+                foreach (var strangers in due.Where(t => t.CompartmentId == null && !t.MissedByList && t.Kind.CanList).GroupBy(t => Key(t.Kind, t.Region, string.Empty)).Where(g => g.Count() > 1).ToList())
                 {
                     var first = strangers.First();
                     var host = LikeliestCompartment(first.Kind, first.Region);
@@ -414,7 +414,7 @@ namespace OciBackup.Engine.Waiting
             ILifecycleResource answer;
             try
             {
-                answer = (await resource.Kind.GetAsync(_clients.Blockstorage(resource.Region), resource.Id, cancellationToken, _call).ConfigureAwait(false)).Value;
+                answer = (await resource.Kind.GetAsync(_clients, resource.Region, resource.Id, resource.CompartmentId, cancellationToken, _call).ConfigureAwait(false)).Value;
             }
             catch (Exception error) when (error is OciServiceException || error is OciTransportException)
             {
@@ -442,7 +442,7 @@ namespace OciBackup.Engine.Waiting
                 await requestSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var result = await sweep.Kind.ListNewestFirstAsync(_clients.Blockstorage(sweep.Region), sweep.CompartmentId, _listPageSize, page, cancellationToken, _call).ConfigureAwait(false);
+                    var result = await sweep.Kind.ListNewestFirstAsync(_clients, sweep.Region, sweep.CompartmentId, _listPageSize, page, cancellationToken, _call).ConfigureAwait(false);
                     items = result.Value;
                     nextPage = result.Response.NextPage;
                 }
@@ -549,11 +549,12 @@ namespace OciBackup.Engine.Waiting
                             DurationsOf(resource.Kind).Record(now - resource.Start);
                         }
 
-                        resource.Reach(answer);
+                        resource.Reach(resource.Kind.Delivered(answer));
                         return Finished(resource);
                     case StateVerdict.Faulty:
+                        var reason = resource.Kind.FailureReason(answer);
                         return Fail(resource, new WaitFailure(WaitFailureKind.Faulty,
-                            $"{resource.Description} is {answer.LifecycleState}: it will never become {_targetState}.", answer));
+                            $"{resource.Description} is {answer.LifecycleState}: it will never become {_targetState}." + (string.IsNullOrEmpty(reason) ? string.Empty : $" The service says: {reason}"), answer));
                     case StateVerdict.Terminated:
                         return Fail(resource, new WaitFailure(WaitFailureKind.Terminated,
                             $"{resource.Description} is {answer.LifecycleState}: it will never become {_targetState}.", answer));
