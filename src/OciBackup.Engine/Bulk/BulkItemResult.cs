@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
 
 namespace OciBackup.Engine.Bulk
@@ -28,5 +30,19 @@ namespace OciBackup.Engine.Bulk
 
         /// <summary>The run waits for the result to reach its state before it is written.</summary>
         public bool WaitFollows { get; set; }
+
+        /// <summary>
+        /// What the result is when it is not the operation's result kind, and the state to wait for then: a Huawei VBS
+        /// create whose answer was lost is found as its backup, not as the job that made it.
+        /// </summary>
+        public ResourceKind? WaitKind { get; set; }
+
+        public string? WaitState { get; set; }
+
+        /// <summary>What a person may want to know about how the call went (an answer lost and what was found instead), for -Verbose.</summary>
+        public List<string> Notes { get; } = new List<string>();
+
+        /// <summary>What a person must know (a second backup that could not be avoided).</summary>
+        public List<string> Warnings { get; } = new List<string>();
     }
 }

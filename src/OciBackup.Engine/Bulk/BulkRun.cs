@@ -186,15 +186,17 @@ namespace OciBackup.Engine.Bulk
                 _limiter.OnSuccess();
                 result.Elapsed = _clock.UtcNow - started;
                 // A result already there (a replayed create, a backup already gone) needs no wait.
+                var waitKind = result.WaitKind ?? _operation.ResultKind;
+                var waitState = result.WaitState ?? _operation.WaitState;
                 result.WaitFollows = _waiter != null
-                    && !(result.Resource != null && _operation.ResultKind.Lifecycle.Judge(_operation.WaitState, result.Resource.LifecycleState) == StateVerdict.Reached);
+                    && !(result.Resource != null && waitKind.Lifecycle.Judge(waitState, result.Resource.LifecycleState) == StateVerdict.Reached);
                 _unwritten[result.ResultId] = item.Id;
                 _inFlight.TryRemove(call, out _);
                 Interlocked.Increment(ref _succeeded);
                 if (result.WaitFollows)
                 {
-                    _waiter!.Add(new WaitTarget(result.ResultId, _operation.ResultKind, result.Resource?.CompartmentId ?? item.CompartmentId,
-                        result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item)));
+                    _waiter!.Add(new WaitTarget(result.ResultId, waitKind, result.Resource?.CompartmentId ?? item.CompartmentId,
+                        result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item), result.WaitState));
                 }
 
                 _observer.OnItemDone(result);

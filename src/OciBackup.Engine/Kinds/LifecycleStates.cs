@@ -28,6 +28,21 @@ namespace OciBackup.Engine.Kinds
             All = _road.Concat(new[] { faulty, deleting, deleted }).Concat(others).ToList();
         }
 
+        /// <summary>A lifecycle without deletion (a job runs and ends; nothing deletes it): <see cref="Deleting"/> and <see cref="Deleted"/> are empty and never observed.</summary>
+        public LifecycleStates(IEnumerable<string> road, string faulty, params string[] others)
+        {
+            _road = road.ToList();
+            if (_road.Count == 0)
+            {
+                throw new ArgumentException("A lifecycle needs at least its ready state.", nameof(road));
+            }
+
+            Faulty = faulty;
+            Deleting = string.Empty;
+            Deleted = string.Empty;
+            All = _road.Concat(new[] { faulty }).Concat(others).ToList();
+        }
+
         /// <summary>The state of a resource ready for use: AVAILABLE.</summary>
         public string Ready => _road[_road.Count - 1];
 
@@ -41,13 +56,16 @@ namespace OciBackup.Engine.Kinds
         public IReadOnlyList<string> All { get; }
 
         /// <summary>States nothing more happens in by itself: ready, faulty, deleted.</summary>
-        public IReadOnlyList<string> Final => new[] { Ready, Faulty, Deleted };
+        public IReadOnlyList<string> Final => HasDeletion ? new[] { Ready, Faulty, Deleted } : new[] { Ready, Faulty };
+
+        /// <summary>Whether resources of this kind are ever deleted (jobs are not).</summary>
+        public bool HasDeletion => Deleted.Length > 0;
 
         public bool Knows(string? state) => state != null && All.Contains(state, StringComparer.OrdinalIgnoreCase);
 
         public bool IsFinal(string? state) => state != null && Final.Contains(state, StringComparer.OrdinalIgnoreCase);
 
-        public bool IsDeletion(string? state) => Same(state, Deleting) || Same(state, Deleted);
+        public bool IsDeletion(string? state) => HasDeletion && (Same(state, Deleting) || Same(state, Deleted));
 
         /// <summary>
         /// For a state on the way to ready, one further along counts as reached; faulty and deleted ones never get
@@ -76,7 +94,7 @@ namespace OciBackup.Engine.Kinds
                 return IsDeletion(observed) ? StateVerdict.Terminated : StateVerdict.Pending;
             }
 
-            if (Same(wanted, Deleting))
+            if (HasDeletion && Same(wanted, Deleting))
             {
                 return Same(observed, Deleted) ? StateVerdict.Reached : StateVerdict.Pending;
             }

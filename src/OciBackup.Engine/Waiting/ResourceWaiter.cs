@@ -127,9 +127,10 @@ namespace OciBackup.Engine.Waiting
                 throw new ArgumentNullException(nameof(target));
             }
 
-            if (!target.Kind.Lifecycle.Knows(_targetState))
+            var wanted = target.State ?? _targetState;
+            if (!target.Kind.Lifecycle.Knows(wanted))
             {
-                throw new ArgumentException($"A {target.Kind.Noun} never is {_targetState}; it is one of {string.Join(", ", target.Kind.Lifecycle.All)}.", nameof(target));
+                throw new ArgumentException($"A {target.Kind.Noun} never is {wanted}; it is one of {string.Join(", ", target.Kind.Lifecycle.All)}.", nameof(target));
             }
 
             TargetOutcome? known = null;
@@ -541,7 +542,8 @@ namespace OciBackup.Engine.Waiting
                     SeenIn(resource.Kind, resource.Region, resource.CompartmentId);
                 }
 
-                switch (resource.Kind.Lifecycle.Judge(_targetState, answer.LifecycleState))
+                var wanted = WantedBy(resource);
+                switch (resource.Kind.Lifecycle.Judge(wanted, answer.LifecycleState))
                 {
                     case StateVerdict.Reached:
                         if (resource.SeenPending)
@@ -554,10 +556,10 @@ namespace OciBackup.Engine.Waiting
                     case StateVerdict.Faulty:
                         var reason = resource.Kind.FailureReason(answer);
                         return Fail(resource, new WaitFailure(WaitFailureKind.Faulty,
-                            $"{resource.Description} is {answer.LifecycleState}: it will never become {_targetState}." + (string.IsNullOrEmpty(reason) ? string.Empty : $" The service says: {reason}"), answer));
+                            $"{resource.Description} is {answer.LifecycleState}: it will never become {wanted}." + (string.IsNullOrEmpty(reason) ? string.Empty : $" The service says: {reason}"), answer));
                     case StateVerdict.Terminated:
                         return Fail(resource, new WaitFailure(WaitFailureKind.Terminated,
-                            $"{resource.Description} is {answer.LifecycleState}: it will never become {_targetState}.", answer));
+                            $"{resource.Description} is {answer.LifecycleState}: it will never become {wanted}.", answer));
                     default:
                         resource.SeenPending = true;
                         Reschedule(resource, now, null);
@@ -582,7 +584,7 @@ namespace OciBackup.Engine.Waiting
                 if (PollErrors.IsNotFound(error))
                 {
                     // Deleted resources leave the service's lists and answer 404 after a while: as good as TERMINATED.
-                    if (string.Equals(_targetState, resource.Kind.Lifecycle.Deleted, StringComparison.OrdinalIgnoreCase))
+                    if (resource.Kind.Lifecycle.HasDeletion && string.Equals(WantedBy(resource), resource.Kind.Lifecycle.Deleted, StringComparison.OrdinalIgnoreCase))
                     {
                         resource.Reach(resource.Kind.Gone(resource.Id, resource.Region, resource.LastSeen));
                         return Finished(resource);
@@ -634,8 +636,11 @@ namespace OciBackup.Engine.Waiting
                 ? $"it was still {resource.LastSeen.LifecycleState}"
                 : "it was never seen";
             var error = resource.LastError != null ? $" (last poll failed: {resource.LastError.Message})" : string.Empty;
-            return $"{resource.Description} did not become {_targetState} within {limit}: {where}{error}.";
+            return $"{resource.Description} did not become {WantedBy(resource)} within {limit}: {where}{error}.";
         }
+
+        /// <summary>The state a resource is waited for in: its targets', else the waiter's.</summary>
+        private string WantedBy(TrackedResource resource) => resource.WantedState ?? _targetState;
 
         private void Reschedule(TrackedResource resource, DateTimeOffset now, TimeSpan? atLeast)
         {

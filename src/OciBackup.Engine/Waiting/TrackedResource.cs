@@ -13,6 +13,7 @@ namespace OciBackup.Engine.Waiting
             Id = first.Id;
             Kind = first.Kind;
             Region = first.Region;
+            WantedState = first.State;
             CompartmentId = first.CompartmentId;
             Targets.Add(first);
             AddedAt = addedAt;
@@ -29,6 +30,9 @@ namespace OciBackup.Engine.Waiting
 
         /// <summary>The region it is polled in; null for the session's own.</summary>
         public string? Region { get; }
+
+        /// <summary>The state it is waited for in, when not the waiter's.</summary>
+        public string? WantedState { get; }
 
         public List<WaitTarget> Targets { get; } = new List<WaitTarget>();
 

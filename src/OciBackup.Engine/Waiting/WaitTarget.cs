@@ -7,8 +7,10 @@ namespace OciBackup.Engine.Waiting
     internal sealed class WaitTarget
     {
         /// <param name="region">The region it lives in; null for the session's own.</param>
-        public WaitTarget(string id, ResourceKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null, string? region = null)
+        /// <param name="state">The state to wait for when it is not the waiter's (waiting on several kinds, each for its own ready state).</param>
+        public WaitTarget(string id, ResourceKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null, string? region = null, string? state = null)
         {
+            State = state;
             Id = id ?? throw new ArgumentNullException(nameof(id));
             Kind = kind ?? throw new ArgumentNullException(nameof(kind));
             CompartmentId = compartmentId;
@@ -29,6 +31,9 @@ namespace OciBackup.Engine.Waiting
         public object? Tag { get; }
 
         public string? Region { get; }
+
+        /// <summary>The state this target waits for; null for the waiter's.</summary>
+        public string? State { get; }
 
         public override string ToString() => Kind.Describe(Id);
     }
