@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using OciBackup.Emulator.Auth;
 using OciBackup.Emulator.Faults;
+using OciBackup.Emulator.Regions;
 using OciBackup.Emulator.Timing;
 
 namespace OciBackup.Emulator.Api;
 
 /// <summary>
 /// Serves everything under /20160918 in one thin pass (no MVC): request id, rate limit, latency, body, signature,
-/// injected server errors, dispatch, dropped or slow responses. The signature is checked against the raw request
+/// injected server errors, the region of the listener the request came in on, dispatch (Core and Identity alike, by
+/// path), dropped or slow responses. The signature is checked against the raw request
 /// target as it came on the wire (IHttpRequestFeature.RawTarget), never a decoded or re-encoded path.
 /// </summary>
 internal sealed class OciApiMiddleware
@@ -20,7 +22,10 @@ internal sealed class OciApiMiddleware
     public const string ApiVersionPath = "/20160918";
     private const int MaxBodyBytes = 1024 * 1024;
 
-    private readonly OciOperations _operations;
+    private readonly BackupOperations _backups;
+    private readonly VolumeOperations _volumes;
+    private readonly IdentityOperations _identity;
+    private readonly RegionListeners _listeners;
     private readonly SignatureVerifier _verifier;
     private readonly FaultInjector _faults;
     private readonly EmulatorClock _clock;
@@ -30,11 +35,14 @@ internal sealed class OciApiMiddleware
     private readonly string _requestIdPrefix = Convert.ToHexString(Guid.NewGuid().ToByteArray(), 0, 8);
     private long _requestIdCounter;
 
-    public OciApiMiddleware(OciOperations operations, SignatureVerifier verifier, FaultInjector faults, EmulatorClock clock,
-        EmulatorStatistics statistics, ILogger logger, CancellationToken stopping)
+    public OciApiMiddleware(BackupOperations backups, VolumeOperations volumes, IdentityOperations identity, RegionListeners listeners,
+        SignatureVerifier verifier, FaultInjector faults, EmulatorClock clock, EmulatorStatistics statistics, ILogger logger, CancellationToken stopping)
     {
         _stopping = stopping;
-        _operations = operations;
+        _backups = backups;
+        _volumes = volumes;
+        _identity = identity;
+        _listeners = listeners;
         _verifier = verifier;
         _faults = faults;
         _clock = clock;
@@ -115,10 +123,11 @@ internal sealed class OciApiMiddleware
             return;
         }
 
-        string operation = Dispatch(request, body, faults, out ApiResponse result);
-        _statistics.CountOperation(operation);
+        string region = _listeners.RegionOf(context.Connection.LocalPort);
+        string operation = Dispatch(request, region, body, faults, out ApiResponse result);
+        _statistics.CountOperation(operation, region);
 
-        if (result.CreatedSomething && _faults.DropResponse(faults))
+        if (result.PerformedWrite && _faults.DropResponse(faults))
         {
             _logger.LogInformation("{Operation} performed; response dropped on purpose (opc-request-id {RequestId})", operation, requestId);
             context.Abort();
@@ -134,8 +143,8 @@ internal sealed class OciApiMiddleware
         await WriteAsync(response, result);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            _logger.LogDebug("{Method} {Path} -> {Status} {Operation} in {Elapsed:0.0} ms (opc-request-id {RequestId})",
-                method, request.Path.Value, result.Status, operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            _logger.LogDebug("{Region} {Method} {Path} -> {Status} {Operation} in {Elapsed:0.0} ms (opc-request-id {RequestId})",
+                region, method, request.Path.Value, result.Status, operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
         }
     }
 
@@ -154,60 +163,54 @@ internal sealed class OciApiMiddleware
         }
     }
 
-    private string Dispatch(HttpRequest request, byte[] body, FaultSettings faults, out ApiResponse result)
+    private string Dispatch(HttpRequest request, string region, byte[] body, FaultSettings faults, out ApiResponse result)
     {
-        string path = request.Path.Value ?? "";
-        ReadOnlySpan<char> trimmed = path.AsSpan().Trim('/');
-        int slash = trimmed.IndexOf('/');
-        string collection = (slash < 0 ? trimmed : trimmed[..slash]).ToString();
-        string? id = slash < 0 ? null : trimmed[(slash + 1)..].ToString();
-        bool get = HttpMethods.IsGet(request.Method);
-        bool post = HttpMethods.IsPost(request.Method);
-        if (id is not null && (id.Length == 0 || id.Contains('/')))
+        ApiPath path = ApiPath.Parse(request.Path.Value);
+        string operation = path.Operation(request.Method);
+        IQueryCollection query = request.Query;
+        result = operation switch
         {
-            result = NotImplemented(request);
-            return "Unknown";
-        }
-
-        switch (collection)
-        {
-            case "volumeBackups" when post && id is null:
-                result = Create(request, body, faults, isGroup: false);
-                return "CreateVolumeBackup";
-            case "volumeBackups" when get && id is null:
-                result = _operations.ListVolumeBackups(request.Query);
-                return "ListVolumeBackups";
-            case "volumeBackups" when get:
-                result = _operations.GetVolumeBackup(id!);
-                return "GetVolumeBackup";
-            case "volumeGroupBackups" when post && id is null:
-                result = Create(request, body, faults, isGroup: true);
-                return "CreateVolumeGroupBackup";
-            case "volumeGroupBackups" when get && id is null:
-                result = _operations.ListVolumeGroupBackups(request.Query);
-                return "ListVolumeGroupBackups";
-            case "volumeGroupBackups" when get:
-                result = _operations.GetVolumeGroupBackup(id!);
-                return "GetVolumeGroupBackup";
-            case "volumes" when get && id is null:
-                result = _operations.ListVolumes(request.Query);
-                return "ListVolumes";
-            case "volumes" when get:
-                result = _operations.GetVolume(id!);
-                return "GetVolume";
-            case "volumeGroups" when get && id is null:
-                result = _operations.ListVolumeGroups(request.Query);
-                return "ListVolumeGroups";
-            case "volumeGroups" when get:
-                result = _operations.GetVolumeGroup(id!);
-                return "GetVolumeGroup";
-            default:
-                result = NotImplemented(request);
-                return "Unknown";
-        }
+            "ListVolumeBackups" => _backups.ListVolumeBackups(region, query),
+            "GetVolumeBackup" => _backups.GetVolumeBackup(region, path.Id!),
+            "CreateVolumeBackup" => Write<CreateVolumeBackupDetails>(request, faults, body, CreateDetailsParser.ParseVolumeBackup,
+                (details, token) => _backups.CreateVolumeBackup(region, details, token)),
+            "CopyVolumeBackup" => Write(request, faults, body, Copy(operation, path.Id!),
+                (details, token) => _backups.CopyVolumeBackup(region, path.Id!, details, token)),
+            "DeleteVolumeBackup" => Delete(request, faults, ifMatch => _backups.DeleteVolumeBackup(region, path.Id!, ifMatch)),
+            "ListVolumeGroupBackups" => _backups.ListVolumeGroupBackups(region, query),
+            "GetVolumeGroupBackup" => _backups.GetVolumeGroupBackup(region, path.Id!),
+            "CreateVolumeGroupBackup" => Write<CreateVolumeGroupBackupDetails>(request, faults, body, CreateDetailsParser.ParseVolumeGroupBackup,
+                (details, token) => _backups.CreateVolumeGroupBackup(region, details, token)),
+            "CopyVolumeGroupBackup" => Write(request, faults, body, Copy(operation, path.Id!),
+                (details, token) => _backups.CopyVolumeGroupBackup(region, path.Id!, details, token)),
+            "DeleteVolumeGroupBackup" => Delete(request, faults, ifMatch => _backups.DeleteVolumeGroupBackup(region, path.Id!, ifMatch)),
+            "ListVolumes" => _volumes.ListVolumes(region, query),
+            "GetVolume" => _volumes.GetVolume(region, path.Id!),
+            "CreateVolume" => Write<CreateVolumeDetails>(request, faults, body, CreateDetailsParser.ParseCreateVolume,
+                (details, token) => _volumes.CreateVolume(region, details, token)),
+            "ListVolumeGroups" => _volumes.ListVolumeGroups(region, query),
+            "GetVolumeGroup" => _volumes.GetVolumeGroup(region, path.Id!),
+            "CreateVolumeGroup" => Write<CreateVolumeGroupDetails>(request, faults, body, CreateDetailsParser.ParseCreateVolumeGroup,
+                (details, token) => _volumes.CreateVolumeGroup(region, details, token)),
+            "GetWorkRequest" => _backups.GetWorkRequest(region, path.Id!),
+            "ListCompartments" => _identity.ListCompartments(query),
+            "ListAvailabilityDomains" => _identity.ListAvailabilityDomains(region, query),
+            _ => NotImplemented(request),
+        };
+        return operation;
     }
 
-    private ApiResponse Create(HttpRequest request, byte[] body, FaultSettings faults, bool isGroup)
+    private delegate ApiError? BodyParser<T>(ReadOnlyMemory<byte> body, out T? details);
+
+    private static BodyParser<CopyBackupDetails> Copy(string operation, string sourceId) =>
+        (ReadOnlyMemory<byte> body, out CopyBackupDetails? details) => CreateDetailsParser.ParseCopy(body, operation, sourceId, out details);
+
+    /// <summary>
+    /// A write with a body (create, copy, restore): the retry token and the body are checked first (a 400 changes
+    /// nothing), then the injected 409 strikes, then the operation is performed.
+    /// </summary>
+    private ApiResponse Write<T>(HttpRequest request, FaultSettings faults, byte[] body, BodyParser<T> parse, Func<T, string?, ApiResponse> perform)
+        where T : class
     {
         string? retryToken = null;
         if (request.Headers.TryGetValue("opc-retry-token", out var tokens) && tokens.Count > 0)
@@ -219,26 +222,19 @@ internal sealed class OciApiMiddleware
             }
         }
 
-        if (isGroup)
+        if (parse(body, out T? details) is { } error)
         {
-            ApiError? error = CreateDetailsParser.ParseVolumeGroupBackup(body, out CreateVolumeGroupBackupDetails? details);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            return _faults.IncorrectState(faults) ? IncorrectState() : _operations.CreateVolumeGroupBackup(details!, retryToken);
+            return error;
         }
-        else
-        {
-            ApiError? error = CreateDetailsParser.ParseVolumeBackup(body, out CreateVolumeBackupDetails? details);
-            if (error is not null)
-            {
-                return error;
-            }
 
-            return _faults.IncorrectState(faults) ? IncorrectState() : _operations.CreateVolumeBackup(details!, retryToken);
-        }
+        return _faults.IncorrectState(faults) ? IncorrectState() : perform(details!, retryToken);
+    }
+
+    /// <summary>A delete: no body and no retry token, an optional if-match etag.</summary>
+    private ApiResponse Delete(HttpRequest request, FaultSettings faults, Func<string?, ApiResponse> perform)
+    {
+        string? ifMatch = request.Headers.TryGetValue("if-match", out var values) && values.Count > 0 ? values[0] : null;
+        return _faults.IncorrectState(faults) ? IncorrectState() : perform(ifMatch);
     }
 
     private static ApiError IncorrectState() =>
@@ -286,6 +282,16 @@ internal sealed class OciApiMiddleware
     internal static Task WriteAsync(HttpResponse response, ApiResponse result)
     {
         response.StatusCode = result.Status;
+        if (result.WorkRequestId is not null)
+        {
+            response.Headers["opc-work-request-id"] = result.WorkRequestId;
+        }
+
+        if (result.Status == StatusCodes.Status204NoContent)
+        {
+            return Task.CompletedTask;
+        }
+
         response.ContentType = "application/json";
         if (result.ETag is not null)
         {

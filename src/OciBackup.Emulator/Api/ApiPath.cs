@@ -1,0 +1,54 @@
+namespace OciBackup.Emulator.Api;
+
+/// <summary>
+/// A path under /20160918 taken apart: the collection, the resource id and an action
+/// (<c>/volumeBackups/{id}/actions/copy</c>), and the operation it names with a method.
+/// </summary>
+internal readonly record struct ApiPath(string Collection, string? Id, string? Action, bool IsValid)
+{
+    public static ApiPath Parse(string? path)
+    {
+        string[] parts = (path ?? "").Trim('/').Split('/');
+        return parts.Length switch
+        {
+            1 => new ApiPath(parts[0], null, null, true),
+            2 when parts[1].Length > 0 => new ApiPath(parts[0], parts[1], null, true),
+            4 when parts[1].Length > 0 && parts[2] == "actions" && parts[3].Length > 0 => new ApiPath(parts[0], parts[1], parts[3], true),
+            _ => new ApiPath("", null, null, false),
+        };
+    }
+
+    /// <summary>The OCI operation name, or "Unknown" for a path and method the emulator does not serve.</summary>
+    public string Operation(string method)
+    {
+        if (!IsValid)
+        {
+            return "Unknown";
+        }
+
+        bool one = Id is not null;
+        return (Collection, one, Action, method) switch
+        {
+            ("volumeBackups", false, null, "GET") => "ListVolumeBackups",
+            ("volumeBackups", false, null, "POST") => "CreateVolumeBackup",
+            ("volumeBackups", true, null, "GET") => "GetVolumeBackup",
+            ("volumeBackups", true, null, "DELETE") => "DeleteVolumeBackup",
+            ("volumeBackups", true, "copy", "POST") => "CopyVolumeBackup",
+            ("volumeGroupBackups", false, null, "GET") => "ListVolumeGroupBackups",
+            ("volumeGroupBackups", false, null, "POST") => "CreateVolumeGroupBackup",
+            ("volumeGroupBackups", true, null, "GET") => "GetVolumeGroupBackup",
+            ("volumeGroupBackups", true, null, "DELETE") => "DeleteVolumeGroupBackup",
+            ("volumeGroupBackups", true, "copy", "POST") => "CopyVolumeGroupBackup",
+            ("volumes", false, null, "GET") => "ListVolumes",
+            ("volumes", false, null, "POST") => "CreateVolume",
+            ("volumes", true, null, "GET") => "GetVolume",
+            ("volumeGroups", false, null, "GET") => "ListVolumeGroups",
+            ("volumeGroups", false, null, "POST") => "CreateVolumeGroup",
+            ("volumeGroups", true, null, "GET") => "GetVolumeGroup",
+            ("workRequests", true, null, "GET") => "GetWorkRequest",
+            ("compartments", false, null, "GET") => "ListCompartments",
+            ("availabilityDomains", false, null, "GET") => "ListAvailabilityDomains",
+            _ => "Unknown",
+        };
+    }
+}
