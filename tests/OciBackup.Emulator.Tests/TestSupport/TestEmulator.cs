@@ -76,12 +76,17 @@ internal sealed class TestEmulator : IAsyncDisposable
     public Task<HttpResponseMessage> PostAsync(string path, string body, string? retryToken = null, SigningForm form = SigningForm.DotNet, string? region = null) =>
         Http.SendAsync(Signer.Sign(HttpMethod.Post, Api(path, region), body, Clock.GetUtcNow(), form, retryToken: retryToken));
 
-    public Task<HttpResponseMessage> DeleteAsync(string path, string? ifMatch = null, string? region = null)
+    public Task<HttpResponseMessage> DeleteAsync(string path, string? ifMatch = null, string? region = null, string? requestId = null)
     {
         HttpRequestMessage request = Signer.Sign(HttpMethod.Delete, Api(path, region), null, Clock.GetUtcNow());
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("if-match", ifMatch);
+        }
+
+        if (requestId is not null)
+        {
+            request.Headers.TryAddWithoutValidation("opc-request-id", requestId);
         }
 
         return Http.SendAsync(request);
