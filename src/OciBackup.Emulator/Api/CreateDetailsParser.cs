@@ -125,7 +125,7 @@ internal static class CreateDetailsParser
                 return error;
             }
 
-            if (vpusPerGB % 10 != 0)
+            if (vpusPerGB is long vpus && vpus % 10 != 0)
             {
                 return ApiError.InvalidParameter("vpusPerGB", "must be 0, 10, 20 or a multiple of 10 from 30 to 120.");
             }

@@ -112,14 +112,18 @@ internal sealed class TestEmulator : IAsyncDisposable
         return await JsonAsync(response);
     }
 
-    /// <summary>The id of the resource a create, copy or restore answered with (asserting 200).</summary>
-    public static async Task<string> IdAsync(Task<HttpResponseMessage> sending)
+    /// <summary>The body of a 200 answer (asserting the status, and showing the body when it is not 200).</summary>
+    public static async Task<JsonElement> OkJsonAsync(Task<HttpResponseMessage> sending)
     {
         using HttpResponseMessage response = await sending;
         JsonElement body = await JsonAsync(response);
-        Assert.True(200 == (int)response.StatusCode, body.GetRawText());
-        return body.GetProperty("id").GetString()!;
+        Assert.True(200 == (int)response.StatusCode, $"{(int)response.StatusCode} {body.GetRawText()}");
+        return body;
     }
+
+    /// <summary>The id of the resource a create, copy or restore answered with (asserting 200).</summary>
+    public static async Task<string> IdAsync(Task<HttpResponseMessage> sending) =>
+        (await OkJsonAsync(sending)).GetProperty("id").GetString()!;
 
     public async Task<JsonElement> AdminJsonAsync(string path)
     {
