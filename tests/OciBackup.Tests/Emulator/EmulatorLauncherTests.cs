@@ -4,9 +4,12 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using OciBackup.Engine;
 using OciBackup.Engine.Emulator;
+using OciBackup.Engine.Http;
 using OciBackup.Engine.Models;
 using Xunit;
 
@@ -59,6 +62,36 @@ namespace OciBackup.Tests.Emulator
             Assert.Equal(1, state.AuthenticatedRequests);
             Assert.Equal(0, state.AuthenticationFailures);
             Assert.Equal(1L, state.RequestsByOperation["GetVolume"]);
+        }
+
+        [Fact]
+        public async Task Several_regions_each_have_an_endpoint_and_the_session_and_inventory_are_the_home_regions()
+        {
+            var options = new EmulatorStartOptions { Volumes = 2, VolumeGroups = 1, VolumesPerGroup = 2 };
+            options.Regions.Add("us-phoenix-1");
+            options.Regions.Add("us-ashburn-1");
+
+            var emulator = await StartAsync(options);
+            var inventory = await emulator.Admin.GetInventoryAsync(CancellationToken.None);
+            var eastVolume = inventory.Compartments[0].Volumes.First(v => v.Region == "us-ashburn-1").Id;
+            using var east = OciSession.Create(new OciSessionOptions
+            {
+                ConfigFile = emulator.ConfigFile,
+                Profile = emulator.Profile,
+                Endpoint = (string)emulator.Endpoints["us-ashburn-1"]!,
+            });
+
+            Assert.Equal("us-phoenix-1", emulator.Region);
+            Assert.Equal(new[] { "us-phoenix-1", "us-ashburn-1" }, emulator.Regions);
+            Assert.Equal(emulator.Url, emulator.Endpoints["US-PHOENIX-1"]);
+            Assert.Matches(@"^http://127\.0\.0\.1:\d+$", (string)emulator.Endpoints["us-ashburn-1"]!);
+            Assert.NotEqual(emulator.Url, emulator.Endpoints["us-ashburn-1"]);
+            Assert.Equal(4, emulator.VolumeIds.Length);
+            Assert.All(emulator.VolumeIds, id => Assert.StartsWith("ocid1.volume.oc1.us-phoenix-1.", id, StringComparison.Ordinal));
+            Assert.Equal(emulator.VolumeIds[0], (await emulator.Session.Blockstorage.GetVolumeAsync(emulator.VolumeIds[0], CancellationToken.None)).Value.Id);
+            Assert.Equal(eastVolume, (await east.Blockstorage.GetVolumeAsync(eastVolume, CancellationToken.None)).Value.Id);
+            var elsewhere = await Assert.ThrowsAsync<OciServiceException>(() => emulator.Session.Blockstorage.GetVolumeAsync(eastVolume, CancellationToken.None));
+            Assert.Equal(404, elsewhere.StatusCode);
         }
 
         [Fact]
@@ -160,6 +193,42 @@ namespace OciBackup.Tests.Emulator
             Assert.Equal(1, state.VolumeBackups);
             Assert.Equal(2L, state.RequestsByOperation["CreateVolumeBackup"]);
             Assert.NotNull(state.Time);
+        }
+
+        [Fact]
+        public async Task State_counts_copies_restores_and_deletes_per_backup_and_requests_per_region()
+        {
+            // With BackupSeconds 0 backups and copies are done as soon as made, so the source may be deleted right after its copy.
+            var options = new EmulatorStartOptions { Volumes = 1, VolumeGroups = 0, BackupSeconds = 0 };
+            options.Regions.Add("us-ashburn-1");
+            options.Regions.Add("us-phoenix-1");
+            var emulator = await StartAsync(options);
+            var http = emulator.Session.Http;
+            var backup = (await emulator.Session.Blockstorage.CreateVolumeBackupAsync(new CreateVolumeBackupDetails(emulator.VolumeIds[0]), "b-1", CancellationToken.None)).Value.Id;
+
+            async Task<int> SendAsync(HttpMethod method, string path, string? json, string? retryToken = null)
+            {
+                var request = new OciRequest(method, path, json == null ? null : System.Text.Encoding.UTF8.GetBytes(json)).WithHeader("opc-retry-token", retryToken);
+                return (int)(await http.SendAsync(request, CancellationToken.None)).StatusCode;
+            }
+
+            var copied = await SendAsync(HttpMethod.Post, $"/20160918/volumeBackups/{backup}/actions/copy", "{\"destinationRegion\":\"us-phoenix-1\"}", "c-1");
+            var again = await SendAsync(HttpMethod.Post, $"/20160918/volumeBackups/{backup}/actions/copy", "{\"destinationRegion\":\"us-phoenix-1\"}", "c-1");
+            var restored = await SendAsync(HttpMethod.Post, "/20160918/volumes",
+                $"{{\"compartmentId\":\"{emulator.CompartmentId}\",\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-1\",\"sourceDetails\":{{\"type\":\"volumeBackup\",\"id\":\"{backup}\"}}}}", "r-1");
+            var deleted = await SendAsync(HttpMethod.Delete, "/20160918/volumeBackups/" + backup, null);
+            var state = await emulator.Admin.GetStateAsync(CancellationToken.None);
+
+            Assert.Equal(new[] { 200, 200, 200, 204 }, new[] { copied, again, restored, deleted });
+            Assert.Equal(1L, state.CopiesMade[backup]);
+            Assert.Equal(1L, state.Restores[backup]);
+            Assert.Equal(1L, state.Deletes[backup]);
+            Assert.Equal(1, state.VolumeBackupCopiesMade);
+            Assert.Equal(1, state.VolumesRestored);
+            Assert.Equal(1, state.VolumeBackupsDeleted);
+            Assert.Equal(0, state.VolumeGroupBackupsDeleted);
+            Assert.Equal(5L, state.RequestsByRegion["us-ashburn-1"]);
+            Assert.Null(state.RequestsByRegion["us-phoenix-1"]);
         }
 
         [Fact]
