@@ -24,8 +24,7 @@ internal static class CreateDetailsParser
 
     public static ApiError? ParseVolumeBackup(ReadOnlyMemory<byte> body, out CreateVolumeBackupDetails? details)
     {
-        CreateVolumeBackupDetails? parsed = null;
-        ApiError? result = Parse(body, root =>
+        return Parse(body, out details, root =>
         {
             string? volumeId = null, displayName = null, type = null, kmsKeyId = null;
             Tags? tags = null;
@@ -34,23 +33,14 @@ internal static class CreateDetailsParser
                 ?? JsonFields.OptionalChoice(root, "type", BackupTypes, ref type)
                 ?? JsonFields.OptionalString(root, "kmsKeyId", JsonFields.MaxOcidLength, ref kmsKeyId)
                 ?? JsonFields.ReadTags(root, ref tags);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            parsed = new CreateVolumeBackupDetails(volumeId!, displayName, type, kmsKeyId, tags ?? Tags.Empty,
-                Canonical("CreateVolumeBackup", tags, ("volumeId", volumeId), ("displayName", displayName), ("type", type), ("kmsKeyId", kmsKeyId)));
-            return null;
+            return error is not null ? (error, null) : (null, new CreateVolumeBackupDetails(volumeId!, displayName, type, kmsKeyId, tags ?? Tags.Empty,
+                Canonical("CreateVolumeBackup", tags, ("volumeId", volumeId), ("displayName", displayName), ("type", type), ("kmsKeyId", kmsKeyId))));
         });
-        details = parsed;
-        return result;
     }
 
     public static ApiError? ParseVolumeGroupBackup(ReadOnlyMemory<byte> body, out CreateVolumeGroupBackupDetails? details)
     {
-        CreateVolumeGroupBackupDetails? parsed = null;
-        ApiError? result = Parse(body, root =>
+        return Parse(body, out details, root =>
         {
             string? volumeGroupId = null, compartmentId = null, displayName = null, type = null;
             Tags? tags = null;
@@ -59,42 +49,25 @@ internal static class CreateDetailsParser
                 ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
                 ?? JsonFields.OptionalChoice(root, "type", BackupTypes, ref type)
                 ?? JsonFields.ReadTags(root, ref tags);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            parsed = new CreateVolumeGroupBackupDetails(volumeGroupId!, compartmentId, displayName, type, tags ?? Tags.Empty,
+            return error is not null ? (error, null) : (null, new CreateVolumeGroupBackupDetails(volumeGroupId!, compartmentId, displayName, type, tags ?? Tags.Empty,
                 Canonical("CreateVolumeGroupBackup", tags, ("volumeGroupId", volumeGroupId), ("compartmentId", compartmentId),
-                    ("displayName", displayName), ("type", type)));
-            return null;
+                    ("displayName", displayName), ("type", type))));
         });
-        details = parsed;
-        return result;
     }
 
     /// <summary>CopyVolumeBackupDetails and CopyVolumeGroupBackupDetails; the source's OCID (from the path) is part of the request.</summary>
     public static ApiError? ParseCopy(ReadOnlyMemory<byte> body, string operation, string sourceId, out CopyBackupDetails? details)
     {
-        CopyBackupDetails? parsed = null;
-        ApiError? result = Parse(body, root =>
+        return Parse(body, out details, root =>
         {
             string? destinationRegion = null, displayName = null, kmsKeyId = null;
             ApiError? error = JsonFields.RequiredString(root, "destinationRegion", JsonFields.MaxDisplayNameLength, ref destinationRegion)
                 ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
                 ?? JsonFields.OptionalString(root, "kmsKeyId", JsonFields.MaxOcidLength, ref kmsKeyId);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            parsed = new CopyBackupDetails(destinationRegion!, displayName, kmsKeyId,
+            return error is not null ? (error, null) : (null, new CopyBackupDetails(destinationRegion!, displayName, kmsKeyId,
                 Canonical(operation, null, ("source", sourceId), ("destinationRegion", destinationRegion), ("displayName", displayName),
-                    ("kmsKeyId", kmsKeyId)));
-            return null;
+                    ("kmsKeyId", kmsKeyId))));
         });
-        details = parsed;
-        return result;
     }
 
     /// <summary>
@@ -104,8 +77,7 @@ internal static class CreateDetailsParser
     /// </summary>
     public static ApiError? ParseCreateVolume(ReadOnlyMemory<byte> body, out CreateVolumeDetails? details)
     {
-        CreateVolumeDetails? parsed = null;
-        ApiError? result = Parse(body, root =>
+        return Parse(body, out details, root =>
         {
             string? compartmentId = null, availabilityDomain = null, displayName = null, kmsKeyId = null, backupId = null, deprecatedBackupId = null;
             long? sizeInGBs = null, sizeInMBs = null, vpusPerGB = null;
@@ -119,48 +91,28 @@ internal static class CreateDetailsParser
                 ?? JsonFields.OptionalString(root, "kmsKeyId", JsonFields.MaxOcidLength, ref kmsKeyId)
                 ?? JsonFields.OptionalString(root, "volumeBackupId", JsonFields.MaxOcidLength, ref deprecatedBackupId)
                 ?? JsonFields.ReadTags(root, ref tags)
-                ?? VolumeSource(root, ref backupId);
+                ?? VolumeSource(root, ref backupId)
+                ?? VolumeSizeAndPerformance(vpusPerGB, sizeInMBs, ref sizeInGBs)
+                ?? (backupId is not null && deprecatedBackupId is not null
+                    ? ApiError.InvalidParameter("volumeBackupId", "is deprecated and cannot be combined with sourceDetails.")
+                    : null);
             if (error is not null)
             {
-                return error;
-            }
-
-            if (vpusPerGB is long vpus && vpus % 10 != 0)
-            {
-                return ApiError.InvalidParameter("vpusPerGB", "must be 0, 10, 20 or a multiple of 10 from 30 to 120.");
-            }
-
-            if (sizeInMBs is long megabytes)
-            {
-                if (sizeInGBs is not null || megabytes % 1024 != 0)
-                {
-                    return ApiError.InvalidParameter("sizeInMBs", "is deprecated: give sizeInGBs, or a multiple of 1024 MB and no sizeInGBs.");
-                }
-
-                sizeInGBs = megabytes / 1024;
-            }
-
-            if (backupId is not null && deprecatedBackupId is not null)
-            {
-                return ApiError.InvalidParameter("volumeBackupId", "is deprecated and cannot be combined with sourceDetails.");
+                return (error, null);
             }
 
             backupId ??= deprecatedBackupId;
-            parsed = new CreateVolumeDetails(compartmentId!, availabilityDomain!, displayName, sizeInGBs, vpusPerGB, kmsKeyId, tags, backupId,
+            return (null, new CreateVolumeDetails(compartmentId!, availabilityDomain!, displayName, sizeInGBs, vpusPerGB, kmsKeyId, tags, backupId,
                 Canonical("CreateVolume", tags, ("compartmentId", compartmentId), ("availabilityDomain", availabilityDomain),
                     ("displayName", displayName), ("sizeInGBs", Number(sizeInGBs)), ("vpusPerGB", Number(vpusPerGB)), ("kmsKeyId", kmsKeyId),
-                    ("volumeBackupId", backupId)));
-            return null;
+                    ("volumeBackupId", backupId))));
         });
-        details = parsed;
-        return result;
     }
 
     /// <summary>CreateVolumeGroupDetails whose sourceDetails is <c>{"type":"volumeGroupBackupId","volumeGroupBackupId":…}</c>.</summary>
     public static ApiError? ParseCreateVolumeGroup(ReadOnlyMemory<byte> body, out CreateVolumeGroupDetails? details)
     {
-        CreateVolumeGroupDetails? parsed = null;
-        ApiError? result = Parse(body, root =>
+        return Parse(body, out details, root =>
         {
             string? compartmentId = null, availabilityDomain = null, displayName = null, groupBackupId = null;
             Tags? tags = null;
@@ -169,18 +121,31 @@ internal static class CreateDetailsParser
                 ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
                 ?? JsonFields.ReadTags(root, ref tags)
                 ?? VolumeGroupSource(root, ref groupBackupId);
-            if (error is not null)
+            return error is not null ? (error, null) : (null, new CreateVolumeGroupDetails(compartmentId!, availabilityDomain!, displayName, tags, groupBackupId!,
+                Canonical("CreateVolumeGroup", tags, ("compartmentId", compartmentId), ("availabilityDomain", availabilityDomain),
+                    ("displayName", displayName), ("volumeGroupBackupId", groupBackupId))));
+        });
+    }
+
+    /// <summary>vpusPerGB in steps of 10; the deprecated sizeInMBs only alone and in whole gigabytes, then read as sizeInGBs.</summary>
+    private static ApiError? VolumeSizeAndPerformance(long? vpusPerGB, long? sizeInMBs, ref long? sizeInGBs)
+    {
+        if (vpusPerGB is long vpus && vpus % 10 != 0)
+        {
+            return ApiError.InvalidParameter("vpusPerGB", "must be 0, 10, 20 or a multiple of 10 from 30 to 120.");
+        }
+
+        if (sizeInMBs is long megabytes)
+        {
+            if (sizeInGBs is not null || megabytes % 1024 != 0)
             {
-                return error;
+                return ApiError.InvalidParameter("sizeInMBs", "is deprecated: give sizeInGBs, or a multiple of 1024 MB and no sizeInGBs.");
             }
 
-            parsed = new CreateVolumeGroupDetails(compartmentId!, availabilityDomain!, displayName, tags, groupBackupId!,
-                Canonical("CreateVolumeGroup", tags, ("compartmentId", compartmentId), ("availabilityDomain", availabilityDomain),
-                    ("displayName", displayName), ("volumeGroupBackupId", groupBackupId)));
-            return null;
-        });
-        details = parsed;
-        return result;
+            sizeInGBs = megabytes / 1024;
+        }
+
+        return null;
     }
 
     private static ApiError? VolumeSource(JsonElement root, ref string? backupId)
@@ -236,8 +201,10 @@ internal static class CreateDetailsParser
     }
 
     /// <summary>Parses the body as a JSON object and hands its root to <paramref name="read"/>, which validates the fields.</summary>
-    private static ApiError? Parse(ReadOnlyMemory<byte> body, Func<JsonElement, ApiError?> read)
+    private static ApiError? Parse<T>(ReadOnlyMemory<byte> body, out T? details, Func<JsonElement, (ApiError? Error, T? Details)> read)
+        where T : class
     {
+        details = null;
         ApiError? error = JsonFields.ParseObject(body, out JsonDocument? document);
         if (error is not null)
         {
@@ -246,7 +213,8 @@ internal static class CreateDetailsParser
 
         using (document)
         {
-            return read(document!.RootElement);
+            (error, details) = read(document!.RootElement);
+            return error;
         }
     }
 

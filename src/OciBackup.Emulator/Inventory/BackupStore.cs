@@ -194,16 +194,9 @@ internal sealed class BackupStore
 
     public int VolumeGroupBackupCount => _volumeGroupBackups.Count;
 
-    public CreateOutcome<VolumeBackup> CreateVolumeBackup(string region, CreateVolumeBackupDetails details, string? retryToken)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
+    public CreateOutcome<VolumeBackup> CreateVolumeBackup(string region, CreateVolumeBackupDetails details, string? retryToken) =>
+        Make(region, retryToken, details.CanonicalForm, _volumeBackups, b => b.Id, now =>
         {
-            if (Replay(region, retryToken, details.CanonicalForm, now, _volumeBackups) is { } replay)
-            {
-                return replay;
-            }
-
             Volume? volume = FindVolume(region, details.VolumeId);
             if (volume is null)
             {
@@ -215,25 +208,14 @@ internal sealed class BackupStore
                 return CreateOutcome<VolumeBackup>.Failed(busy);
             }
 
-            string type = details.Type ?? "INCREMENTAL";
-            VolumeBackup backup = NewVolumeBackup(volume, volume.CompartmentId,
+            return CreateOutcome<VolumeBackup>.Created(NewVolumeBackup(volume, volume.CompartmentId,
                 details.DisplayName ?? "volumebackup" + now.UtcDateTime.ToString("yyyyMMddHHmmss"),
-                type, details.KmsKeyId, details.Tags, now, Timeline(now, _durations.Backup));
-            _retryTokens.Remember(region, retryToken, details.CanonicalForm, backup.Id, now);
-            return CreateOutcome<VolumeBackup>.Created(backup);
-        }
-    }
+                details.Type ?? "INCREMENTAL", details.KmsKeyId, details.Tags, Timeline(now, _durations.Backup)));
+        });
 
-    public CreateOutcome<VolumeGroupBackup> CreateVolumeGroupBackup(string region, CreateVolumeGroupBackupDetails details, string? retryToken)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
+    public CreateOutcome<VolumeGroupBackup> CreateVolumeGroupBackup(string region, CreateVolumeGroupBackupDetails details, string? retryToken) =>
+        Make(region, retryToken, details.CanonicalForm, _volumeGroupBackups, b => b.Id, now =>
         {
-            if (Replay(region, retryToken, details.CanonicalForm, now, _volumeGroupBackups) is { } replay)
-            {
-                return replay;
-            }
-
             VolumeGroup? group = FindVolumeGroup(region, details.VolumeGroupId);
             if (group is null)
             {
@@ -248,164 +230,66 @@ internal sealed class BackupStore
             string compartmentId = details.CompartmentId ?? group.CompartmentId;
             string type = details.Type ?? "INCREMENTAL";
             string displayName = details.DisplayName ?? "volumegroupbackup" + now.UtcDateTime.ToString("yyyyMMddHHmmss");
-            var members = new List<VolumeBackup>(group.Volumes.Count);
-            foreach (Volume volume in group.Volumes)
-            {
-                members.Add(NewVolumeBackup(volume, compartmentId, displayName + " - " + volume.DisplayName, type, null,
-                    Tags.Empty, now, Timeline(now, _durations.Backup)));
-            }
-
-            var groupBackup = AddGroupBackup(new VolumeGroupBackup(_ids.New("volumegroupbackup", region), region, compartmentId, displayName,
-                group, type, members, details.Tags, GroupTimeline(now, members), ++_sequence));
+            var members = group.Volumes
+                .Select(volume => NewVolumeBackup(volume, compartmentId, displayName + " - " + volume.DisplayName, type, null, Tags.Empty,
+                    Timeline(now, _durations.Backup)))
+                .ToList();
+            VolumeGroupBackup groupBackup = AddGroupBackup(new VolumeGroupBackup(_ids.New("volumegroupbackup", region), region, compartmentId,
+                displayName, group, type, members, details.Tags, GroupTimeline(now, members), ++_sequence));
             group.CountGroupBackupCreated();
-            _retryTokens.Remember(region, retryToken, details.CanonicalForm, groupBackup.Id, now);
             return CreateOutcome<VolumeGroupBackup>.Created(groupBackup);
-        }
-    }
+        });
 
     /// <summary>
     /// CopyVolumeBackup, called at the source region: the copy is created in the destination region with the source's
     /// compartment, type and tags, and goes through a backup's lifecycle there. A work request in the source region
     /// tracks it.
     /// </summary>
-    public CreateOutcome<VolumeBackup> CopyVolumeBackup(string region, string sourceId, CopyBackupDetails details, string? retryToken)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
+    public CreateOutcome<VolumeBackup> CopyVolumeBackup(string region, string sourceId, CopyBackupDetails details, string? retryToken) =>
+        Copy(region, FindVolumeBackup(region, sourceId), details, retryToken, _volumeBackups, (source, now) =>
         {
-            if (Replay(region, retryToken, details.CanonicalForm, now, _volumeBackups) is { } replay)
-            {
-                return replay;
-            }
-
-            VolumeBackup? source = FindVolumeBackup(region, sourceId);
-            if (source is null)
-            {
-                return CreateOutcome<VolumeBackup>.Failed(ApiError.NotFound());
-            }
-
-            if (CopyRefused(source, region, details, now) is { } refused)
-            {
-                return CreateOutcome<VolumeBackup>.Failed(refused);
-            }
-
             VolumeBackup copy = NewCopy(source, details.DestinationRegion, details.DisplayName ?? source.DisplayName, details.KmsKeyId,
                 Timeline(now, _durations.Copy), _ids.New("coreservicesworkrequest", region));
             _workRequests[copy.WorkRequestId!] = new WorkRequest(copy.WorkRequestId!, region, "CopyVolumeBackup", copy);
-            _retryTokens.Remember(region, retryToken, details.CanonicalForm, copy.Id, now);
-            return CreateOutcome<VolumeBackup>.Created(copy);
-        }
-    }
+            return copy;
+        });
 
     /// <summary>CopyVolumeGroupBackup: the group backup and a copy of each member, in the destination region.</summary>
-    public CreateOutcome<VolumeGroupBackup> CopyVolumeGroupBackup(string region, string sourceId, CopyBackupDetails details, string? retryToken)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
+    public CreateOutcome<VolumeGroupBackup> CopyVolumeGroupBackup(string region, string sourceId, CopyBackupDetails details, string? retryToken) =>
+        Copy(region, FindVolumeGroupBackup(region, sourceId), details, retryToken, _volumeGroupBackups, (source, now) =>
         {
-            if (Replay(region, retryToken, details.CanonicalForm, now, _volumeGroupBackups) is { } replay)
-            {
-                return replay;
-            }
-
-            VolumeGroupBackup? source = FindVolumeGroupBackup(region, sourceId);
-            if (source is null)
-            {
-                return CreateOutcome<VolumeGroupBackup>.Failed(ApiError.NotFound());
-            }
-
-            if (CopyRefused(source, region, details, now) is { } refused)
-            {
-                return CreateOutcome<VolumeGroupBackup>.Failed(refused);
-            }
-
             string destination = details.DestinationRegion;
             var members = source.Members
                 .Select(m => NewCopy(m, destination, m.DisplayName, details.KmsKeyId, Timeline(now, _durations.Copy), workRequestId: null))
                 .ToList();
             BackupTimeline timeline = GroupTimeline(now, members);
-            var copy = AddGroupBackup(new VolumeGroupBackup(_ids.New("volumegroupbackup", destination), destination, source.CompartmentId,
+            source.CountCopy(timeline.CompletesAt);
+            return AddGroupBackup(new VolumeGroupBackup(_ids.New("volumegroupbackup", destination), destination, source.CompartmentId,
                 details.DisplayName ?? source.DisplayName, source.VolumeGroup, source.Type, members, source.Tags, timeline, ++_sequence)
             {
                 SourceBackupId = source.Id,
             });
-            source.CountCopy(timeline.CompletesAt);
-            _retryTokens.Remember(region, retryToken, details.CanonicalForm, copy.Id, now);
-            return CreateOutcome<VolumeGroupBackup>.Created(copy);
-        }
-    }
+        });
 
     /// <summary>
     /// DeleteVolumeBackup: an AVAILABLE or FAULTY backup that no copy is being made from becomes TERMINATING. Null when
-    /// deleted, else why not (404 gone or unknown, 412 etag, 409 state).
+    /// deleted, else why not (404 gone or unknown, 412 etag, 409 state, or a member of a group backup).
     /// </summary>
-    public ApiError? DeleteVolumeBackup(string region, string id, string? ifMatch)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
-        {
-            VolumeBackup? backup = FindVolumeBackup(region, id);
-            if (backup is null)
-            {
-                return ApiError.NotFound();
-            }
-
-            if (DeleteRefused(backup, ifMatch, now) is { } refused)
-            {
-                return refused;
-            }
-
-            if (backup.GroupBackup is { } group && !group.IsGone(now) && group.Deletion is null)
-            {
-                return new ApiError(409, "IncorrectState",
-                    $"Volume backup {id} is a member of volume group backup {group.Id}; delete the volume group backup instead.");
-            }
-
-            backup.MarkDeleted(NewDeletion(now));
-            return null;
-        }
-    }
+    public ApiError? DeleteVolumeBackup(string region, string id, string? ifMatch) =>
+        Delete(() => FindVolumeBackup(region, id), ifMatch, (backup, now) =>
+            backup.GroupBackup is { } group && !group.IsGone(now) && group.Deletion is null
+                ? new ApiError(409, "IncorrectState", $"Volume backup {id} is a member of volume group backup {group.Id}; delete the volume group backup instead.")
+                : null);
 
     /// <summary>DeleteVolumeGroupBackup: the group backup and every member backup become TERMINATING.</summary>
-    public ApiError? DeleteVolumeGroupBackup(string region, string id, string? ifMatch)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
-        {
-            VolumeGroupBackup? backup = FindVolumeGroupBackup(region, id);
-            if (backup is null)
-            {
-                return ApiError.NotFound();
-            }
-
-            ApiError? refused = DeleteRefused(backup, ifMatch, now) ?? backup.Members.Select(m => CopyRunning(m, now)).FirstOrDefault(e => e is not null);
-            if (refused is not null)
-            {
-                return refused;
-            }
-
-            DeletionTimeline deletion = NewDeletion(now);
-            backup.MarkDeleted(deletion);
-            foreach (VolumeBackup member in backup.Members.Where(m => m.Deletion is null))
-            {
-                member.MarkDeleted(deletion);
-            }
-
-            return null;
-        }
-    }
+    public ApiError? DeleteVolumeGroupBackup(string region, string id, string? ifMatch) =>
+        Delete(() => FindVolumeGroupBackup(region, id), ifMatch, (backup, now) => backup.Members.Select(m => CopyRunning(m, now)).FirstOrDefault(e => e is not null),
+            backup => backup.Members.Where(m => m.Deletion is null));
 
     /// <summary>CreateVolume: a blank volume, or one restored from an AVAILABLE volume backup of the same region.</summary>
-    public CreateOutcome<Volume> CreateVolume(string region, CreateVolumeDetails details, string? retryToken)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
+    public CreateOutcome<Volume> CreateVolume(string region, CreateVolumeDetails details, string? retryToken) =>
+        Make(region, retryToken, details.CanonicalForm, _volumes, v => v.Id, now =>
         {
-            if (Replay(region, retryToken, details.CanonicalForm, now, _volumes) is { } replay)
-            {
-                return replay;
-            }
-
             if (UnknownAvailabilityDomain(region, details.AvailabilityDomain) is { } badDomain)
             {
                 return CreateOutcome<Volume>.Failed(badDomain);
@@ -415,17 +299,12 @@ internal sealed class BackupStore
             if (details.VolumeBackupId is string backupId)
             {
                 source = FindVolumeBackup(region, backupId);
-                if (source is null)
-                {
-                    return CreateOutcome<Volume>.Failed(ApiError.NotFound());
-                }
-
                 if (RestoreRefused(source, now) is { } refused)
                 {
                     return CreateOutcome<Volume>.Failed(refused);
                 }
 
-                if (details.SizeInGBs < source.SizeInGBs)
+                if (details.SizeInGBs < source!.SizeInGBs)
                 {
                     return CreateOutcome<Volume>.Failed(ApiError.InvalidParameter("sizeInGBs",
                         $"must be at least the backup's size ({source.SizeInGBs} GB)."));
@@ -434,42 +313,28 @@ internal sealed class BackupStore
 
             Volume volume = NewVolume(region, details.CompartmentId, details.AvailabilityDomain,
                 details.DisplayName ?? "volume" + now.UtcDateTime.ToString("yyyyMMddHHmmss"),
-                details.SizeInGBs ?? source?.SizeInGBs ?? Api.CreateDetailsParser.BlankVolumeSizeInGBs,
+                details.SizeInGBs ?? source?.SizeInGBs ?? CreateDetailsParser.BlankVolumeSizeInGBs,
                 details.Tags ?? source?.Volume.Tags ?? Tags.Empty, source, now, details.VpusPerGB ?? 10, details.KmsKeyId);
             source?.CountRestore();
-            _retryTokens.Remember(region, retryToken, details.CanonicalForm, volume.Id, now);
             return CreateOutcome<Volume>.Created(volume);
-        }
-    }
+        });
 
     /// <summary>CreateVolumeGroup from a volume group backup: a new group of new volumes, each restored from a member backup.</summary>
-    public CreateOutcome<VolumeGroup> CreateVolumeGroup(string region, CreateVolumeGroupDetails details, string? retryToken)
-    {
-        DateTimeOffset now = _clock.UtcNow;
-        lock (_gate)
+    public CreateOutcome<VolumeGroup> CreateVolumeGroup(string region, CreateVolumeGroupDetails details, string? retryToken) =>
+        Make(region, retryToken, details.CanonicalForm, _volumeGroups, g => g.Id, now =>
         {
-            if (Replay(region, retryToken, details.CanonicalForm, now, _volumeGroups) is { } replay)
-            {
-                return replay;
-            }
-
             if (UnknownAvailabilityDomain(region, details.AvailabilityDomain) is { } badDomain)
             {
                 return CreateOutcome<VolumeGroup>.Failed(badDomain);
             }
 
             VolumeGroupBackup? source = FindVolumeGroupBackup(region, details.VolumeGroupBackupId);
-            if (source is null)
-            {
-                return CreateOutcome<VolumeGroup>.Failed(ApiError.NotFound());
-            }
-
             if (RestoreRefused(source, now) is { } refused)
             {
                 return CreateOutcome<VolumeGroup>.Failed(refused);
             }
 
-            var members = source.Members
+            var members = source!.Members
                 .Select(m => NewVolume(region, details.CompartmentId, details.AvailabilityDomain, m.Volume.DisplayName, m.SizeInGBs,
                     m.Volume.Tags, m, now, 10, null))
                 .ToList();
@@ -488,8 +353,73 @@ internal sealed class BackupStore
             _volumeGroups[group.Id] = group;
             _volumeGroupList.Add(group);
             source.CountRestore();
-            _retryTokens.Remember(region, retryToken, details.CanonicalForm, group.Id, now);
             return CreateOutcome<VolumeGroup>.Created(group);
+        });
+
+    /// <summary>
+    /// Every write that makes something: under the lock, a repeated retry token answers the first result (or 409 for
+    /// another request); otherwise <paramref name="make"/> runs and, when it made something, the token remembers it.
+    /// </summary>
+    private CreateOutcome<T> Make<T>(string region, string? retryToken, string canonical, ConcurrentDictionary<string, T> made, Func<T, string> idOf,
+        Func<DateTimeOffset, CreateOutcome<T>> make)
+        where T : class
+    {
+        DateTimeOffset now = _clock.UtcNow;
+        lock (_gate)
+        {
+            if (retryToken is not null && _retryTokens.TryReplay(region, retryToken, canonical, now, out string? existingId, out ApiError? conflict))
+            {
+                return conflict is not null ? CreateOutcome<T>.Failed(conflict) : CreateOutcome<T>.Replayed(made[existingId!]);
+            }
+
+            CreateOutcome<T> outcome = make(now);
+            if (outcome.Resource is { } resource)
+            {
+                _retryTokens.Remember(region, retryToken, canonical, idOf(resource), now);
+            }
+
+            return outcome;
+        }
+    }
+
+    /// <summary>Both copies: the source must be found in the called region, AVAILABLE, and go to another region the emulator serves.</summary>
+    private CreateOutcome<T> Copy<T>(string region, T? source, CopyBackupDetails details, string? retryToken, ConcurrentDictionary<string, T> made,
+        Func<T, DateTimeOffset, T> copy)
+        where T : Backup =>
+        Make(region, retryToken, details.CanonicalForm, made, b => b.Id, now =>
+            source is null ? CreateOutcome<T>.Failed(ApiError.NotFound())
+            : CopyRefused(source, region, details, now) is { } refused ? CreateOutcome<T>.Failed(refused)
+            : CreateOutcome<T>.Created(copy(source, now)));
+
+    /// <summary>
+    /// Both deletes, under the lock: the backup (and <paramref name="alongside"/>, a group backup's members) become
+    /// TERMINATING unless <see cref="DeleteRefused"/> or the kind's own <paramref name="refused"/> says why not.
+    /// </summary>
+    private ApiError? Delete<T>(Func<T?> find, string? ifMatch, Func<T, DateTimeOffset, ApiError?> refused, Func<T, IEnumerable<Backup>>? alongside = null)
+        where T : Backup
+    {
+        DateTimeOffset now = _clock.UtcNow;
+        lock (_gate)
+        {
+            T? backup = find();
+            if (backup is null)
+            {
+                return ApiError.NotFound();
+            }
+
+            if ((DeleteRefused(backup, ifMatch, now) ?? refused(backup, now)) is { } error)
+            {
+                return error;
+            }
+
+            DeletionTimeline deletion = NewDeletion(now);
+            backup.MarkDeleted(deletion);
+            foreach (Backup other in alongside?.Invoke(backup) ?? Enumerable.Empty<Backup>())
+            {
+                other.MarkDeleted(deletion);
+            }
+
+            return null;
         }
     }
 
@@ -543,7 +473,7 @@ internal sealed class BackupStore
     }
 
     private VolumeBackup NewVolumeBackup(Volume volume, string compartmentId, string displayName, string type,
-        string? kmsKeyId, Tags tags, DateTimeOffset now, BackupTimeline timeline)
+        string? kmsKeyId, Tags tags, BackupTimeline timeline)
     {
         // The first backup of a volume, or a FULL one, holds every block; later incrementals hold a tenth.
         long unique = type == "FULL" || volume.BackupsCreated == 0 ? volume.SizeInGBs : Math.Max(1, volume.SizeInGBs / 10);
@@ -620,17 +550,6 @@ internal sealed class BackupStore
 
     private DeletionTimeline NewDeletion(DateTimeOffset now) => new(now, _durations.Delete, _durations.TerminatedRetention);
 
-    private CreateOutcome<T>? Replay<T>(string region, string? retryToken, string canonical, DateTimeOffset now, ConcurrentDictionary<string, T> made)
-        where T : class
-    {
-        if (retryToken is null || !_retryTokens.TryReplay(region, retryToken, canonical, now, out string? existingId, out ApiError? conflict))
-        {
-            return null;
-        }
-
-        return conflict is not null ? CreateOutcome<T>.Failed(conflict) : CreateOutcome<T>.Replayed(made[existingId!]);
-    }
-
     private ApiError? CopyRefused(Backup source, string region, CopyBackupDetails details, DateTimeOffset now)
     {
         if (details.DestinationRegion == region)
@@ -676,8 +595,13 @@ internal sealed class BackupStore
             ? new ApiError(409, "IncorrectState", $"Backup {backup.Id} is being copied to another region; delete it once the copy is done.")
             : null;
 
-    private static ApiError? RestoreRefused(Backup source, DateTimeOffset now)
+    private static ApiError? RestoreRefused(Backup? source, DateTimeOffset now)
     {
+        if (source is null)
+        {
+            return ApiError.NotFound();
+        }
+
         string state = source.LifecycleState(now);
         return state == "AVAILABLE"
             ? null
