@@ -22,6 +22,10 @@ internal static class CreateDetailsParser
 
     private static readonly string[] BackupTypes = { "FULL", "INCREMENTAL" };
 
+    // The other source types of CreateVolumeDetails and CreateVolumeGroupDetails, which the emulator does not create from.
+    private static readonly string[] VolumeSourceTypes = { "volume", "blockVolumeReplica", "volumeBackupDelta" };
+    private static readonly string[] VolumeGroupSourceTypes = { "volumeGroupId", "volumeIds", "volumeGroupReplicaId" };
+
     public static ApiError? ParseVolumeBackup(ReadOnlyMemory<byte> body, out CreateVolumeBackupDetails? details)
     {
         return Parse(body, out details, root =>
@@ -91,7 +95,7 @@ internal static class CreateDetailsParser
                 ?? JsonFields.OptionalString(root, "kmsKeyId", JsonFields.MaxOcidLength, ref kmsKeyId)
                 ?? JsonFields.OptionalString(root, "volumeBackupId", JsonFields.MaxOcidLength, ref deprecatedBackupId)
                 ?? JsonFields.ReadTags(root, ref tags)
-                ?? VolumeSource(root, ref backupId)
+                ?? Source(root, required: false, "volumeBackup", "id", VolumeSourceTypes, "volumes", ref backupId)
                 ?? VolumeSizeAndPerformance(vpusPerGB, sizeInMBs, ref sizeInGBs)
                 ?? (backupId is not null && deprecatedBackupId is not null
                     ? ApiError.InvalidParameter("volumeBackupId", "is deprecated and cannot be combined with sourceDetails.")
@@ -120,7 +124,7 @@ internal static class CreateDetailsParser
                 ?? JsonFields.RequiredString(root, "availabilityDomain", JsonFields.MaxDisplayNameLength, ref availabilityDomain)
                 ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
                 ?? JsonFields.ReadTags(root, ref tags)
-                ?? VolumeGroupSource(root, ref groupBackupId);
+                ?? Source(root, required: true, "volumeGroupBackupId", "volumeGroupBackupId", VolumeGroupSourceTypes, "volume groups", ref groupBackupId);
             return error is not null ? (error, null) : (null, new CreateVolumeGroupDetails(compartmentId!, availabilityDomain!, displayName, tags, groupBackupId!,
                 Canonical("CreateVolumeGroup", tags, ("compartmentId", compartmentId), ("availabilityDomain", availabilityDomain),
                     ("displayName", displayName), ("volumeGroupBackupId", groupBackupId))));
@@ -148,11 +152,17 @@ internal static class CreateDetailsParser
         return null;
     }
 
-    private static ApiError? VolumeSource(JsonElement root, ref string? backupId)
+    /// <summary>
+    /// The polymorphic <c>sourceDetails</c> (a <c>type</c> discriminator): the emulator restores only from
+    /// <paramref name="restoredType"/>, whose OCID is in <paramref name="idField"/>; the service's other types are
+    /// refused as not emulated, an unknown one as invalid.
+    /// </summary>
+    private static ApiError? Source(JsonElement root, bool required, string restoredType, string idField, string[] otherTypes, string makes,
+        ref string? id)
     {
         if (!JsonFields.TryGet(root, "sourceDetails", out JsonElement source))
         {
-            return null;
+            return required ? ApiError.InvalidParameter("sourceDetails", "is required: an object with a type.") : null;
         }
 
         if (source.ValueKind != JsonValueKind.Object)
@@ -167,37 +177,14 @@ internal static class CreateDetailsParser
             return error;
         }
 
-        return type switch
+        if (type == restoredType)
         {
-            "volumeBackup" => JsonFields.RequiredString(source, "id", JsonFields.MaxOcidLength, ref backupId, "sourceDetails.id"),
-            "volume" or "blockVolumeReplica" or "volumeBackupDelta" =>
-                ApiError.InvalidParameter("sourceDetails.type", $"'{type}' is a source the emulator does not create volumes from (it restores from volumeBackup)."),
-            _ => ApiError.InvalidParameter("sourceDetails.type", "must be one of volume, volumeBackup, blockVolumeReplica, volumeBackupDelta."),
-        };
-    }
-
-    private static ApiError? VolumeGroupSource(JsonElement root, ref string? groupBackupId)
-    {
-        if (!JsonFields.TryGet(root, "sourceDetails", out JsonElement source) || source.ValueKind != JsonValueKind.Object)
-        {
-            return ApiError.InvalidParameter("sourceDetails", "is required: an object with a type.");
+            return JsonFields.RequiredString(source, idField, JsonFields.MaxOcidLength, ref id, "sourceDetails." + idField);
         }
 
-        string? type = null;
-        ApiError? error = JsonFields.RequiredString(source, "type", JsonFields.MaxDisplayNameLength, ref type, "sourceDetails.type");
-        if (error is not null)
-        {
-            return error;
-        }
-
-        return type switch
-        {
-            "volumeGroupBackupId" => JsonFields.RequiredString(source, "volumeGroupBackupId", JsonFields.MaxOcidLength, ref groupBackupId,
-                "sourceDetails.volumeGroupBackupId"),
-            "volumeGroupId" or "volumeIds" or "volumeGroupReplicaId" =>
-                ApiError.InvalidParameter("sourceDetails.type", $"'{type}' is a source the emulator does not create volume groups from (it restores from volumeGroupBackupId)."),
-            _ => ApiError.InvalidParameter("sourceDetails.type", "must be one of volumeGroupId, volumeIds, volumeGroupBackupId, volumeGroupReplicaId."),
-        };
+        return otherTypes.Contains(type)
+            ? ApiError.InvalidParameter("sourceDetails.type", $"'{type}' is a source the emulator does not create {makes} from (it restores from {restoredType}).")
+            : ApiError.InvalidParameter("sourceDetails.type", "must be one of " + string.Join(", ", otherTypes.Append(restoredType)) + ".");
     }
 
     /// <summary>Parses the body as a JSON object and hands its root to <paramref name="read"/>, which validates the fields.</summary>

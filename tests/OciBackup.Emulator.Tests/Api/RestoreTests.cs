@@ -116,6 +116,7 @@ public sealed class RestoreTests
     [InlineData("{\"compartmentId\":\"C\",\"availabilityDomain\":\"Uocm:PHX-AD-1\",\"sourceDetails\":{\"type\":\"volumeBackup\",\"id\":\"B\"}}", "availabilityDomain")]
     [InlineData("{\"compartmentId\":\"C\",\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-2\",\"sourceDetails\":{\"type\":\"volume\",\"id\":\"B\"}}", "sourceDetails.type")]
     [InlineData("{\"compartmentId\":\"C\",\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-2\",\"sourceDetails\":{\"type\":\"volumeBackup\"}}", "sourceDetails.id")]
+    [InlineData("{\"compartmentId\":\"C\",\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-2\",\"sourceDetails\":{\"type\":\"snapshot\",\"id\":\"B\"}}", "sourceDetails.type")]
     [InlineData("{\"compartmentId\":\"C\",\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-2\",\"sourceDetails\":\"B\"}", "sourceDetails")]
     public async Task Missing_or_wrong_restore_fields_are_400_naming_the_field(string body, string field)
     {
