@@ -91,6 +91,33 @@ Describe 'Start-OciEmulator' {
         }
     }
 
+    It 'serves several regions, each at the endpoint Endpoints names, with the session and inventory of the first' {
+        $emu = Start-OciEmulator -Region us-phoenix-1, us-ashburn-1 -Volumes 1 -VolumeGroups 0 -ErrorAction Stop
+        try {
+            $emu.Regions | Should -Be @('us-phoenix-1', 'us-ashburn-1')
+            $emu.Region | Should -Be 'us-phoenix-1'
+            $emu.Endpoints['us-phoenix-1'] | Should -Be $emu.Url
+            $emu.Endpoints['us-ashburn-1'] | Should -Match '^http://127\.0\.0\.1:\d+$'
+            $emu.Endpoints['us-ashburn-1'] | Should -Not -Be $emu.Url
+            $emu.VolumeIds | Should -HaveCount 1
+            $emu.VolumeIds[0] | Should -BeLike 'ocid1.volume.oc1.us-phoenix-1.*'
+            $ashburn = New-OciSession -ConfigFile $emu.ConfigFile -Endpoint $emu.Endpoints['us-ashburn-1']
+
+            $east = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $emu.CompartmentId } -Session $ashburn -ErrorAction Stop)
+            $domains = @(Invoke-OciRestMethod /20160918/availabilityDomains -Query @{ compartmentId = $emu.CompartmentId } -Session $ashburn -ErrorAction Stop)
+            Invoke-OciRestMethod "/20160918/volumes/$($emu.VolumeIds[0])" -Session $ashburn -ErrorVariable notThere -ErrorAction SilentlyContinue
+
+            $east | Should -HaveCount 1
+            $east[0].id | Should -BeLike 'ocid1.volume.oc1.us-ashburn-1.*'
+            $domains.name | Should -Be @('Uocm:US-ASHBURN-AD-1', 'Uocm:US-ASHBURN-AD-2', 'Uocm:US-ASHBURN-AD-3')
+            $notThere[0].FullyQualifiedErrorId | Should -BeLike 'OciBackup.*NotFound*'
+            (Get-OciEmulatorState $emu).RequestsByRegion['us-ashburn-1'] | Should -Be 3
+        }
+        finally {
+            $emu | Stop-OciEmulator
+        }
+    }
+
     It 'runs the emulator out of process: no ASP.NET Core assembly loads into PowerShell' {
         $emu = Start-OciEmulator -ErrorAction Stop
         try {
