@@ -185,6 +185,7 @@ Describe 'Start-OciEmulator' {
         @{ Case = 'an unknown fault'; Arguments = @{ Fault = @{ NoSuchFault = 1 } }; ErrorId = 'OciBackup.InvalidEmulatorFault'; Category = 'InvalidArgument' }
         @{ Case = 'a fault share above 1'; Arguments = @{ Fault = @{ DropShare = 2 } }; ErrorId = 'OciBackup.InvalidEmulatorFault'; Category = 'InvalidArgument' }
         @{ Case = 'a missing seed file'; Arguments = @{ SeedFile = './no-such-seed.json' }; ErrorId = 'OciBackup.SeedFileNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'a region given twice'; Arguments = @{ Region = 'us-phoenix-1', 'us-phoenix-1' }; ErrorId = 'OciBackup.InvalidEmulatorRegion'; Category = 'InvalidArgument' }
     ) {
         $before = (Get-ChildDotnet).Count
 
