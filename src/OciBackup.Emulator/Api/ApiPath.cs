@@ -8,15 +8,30 @@ internal readonly record struct ApiPath(string Collection, string? Id, string? A
 {
     public static ApiPath Parse(string? path)
     {
-        string[] parts = (path ?? "").Trim('/').Split('/');
-        return parts.Length switch
+        ReadOnlySpan<char> rest = (path ?? "").AsSpan().Trim('/');
+        int slash = rest.IndexOf('/');
+        if (slash < 0)
         {
-            1 => new ApiPath(parts[0], null, null, true),
-            2 when parts[1].Length > 0 => new ApiPath(parts[0], parts[1], null, true),
-            4 when parts[1].Length > 0 && parts[2] == "actions" && parts[3].Length > 0 => new ApiPath(parts[0], parts[1], parts[3], true),
-            _ => new ApiPath("", null, null, false),
-        };
+            return new ApiPath(rest.ToString(), null, null, true);
+        }
+
+        string collection = rest[..slash].ToString();
+        rest = rest[(slash + 1)..];
+        slash = rest.IndexOf('/');
+        if (slash < 0)
+        {
+            return rest.Length > 0 ? new ApiPath(collection, rest.ToString(), null, true) : Invalid;
+        }
+
+        // {collection}/{id}/actions/{action}, as in /volumeBackups/{id}/actions/copy
+        ReadOnlySpan<char> id = rest[..slash];
+        ReadOnlySpan<char> action = rest[(slash + 1)..];
+        return id.Length > 0 && action.StartsWith("actions/", StringComparison.Ordinal) && action.Length > 8 && action[8..].IndexOf('/') < 0
+            ? new ApiPath(collection, id.ToString(), action[8..].ToString(), true)
+            : Invalid;
     }
+
+    private static ApiPath Invalid => new("", null, null, false);
 
     /// <summary>The OCI operation name, or "Unknown" for a path and method the emulator does not serve.</summary>
     public string Operation(string method)

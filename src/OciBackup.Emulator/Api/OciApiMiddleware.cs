@@ -163,36 +163,41 @@ internal sealed class OciApiMiddleware
         }
     }
 
+    /// <summary>
+    /// Routes by path and method. A write checks, in order, its retry token, its body (a 400 changes nothing), then the
+    /// injected 409, and only then is performed; a delete has no token or body.
+    /// </summary>
     private string Dispatch(HttpRequest request, string region, byte[] body, FaultSettings faults, out ApiResponse result)
     {
         ApiPath path = ApiPath.Parse(request.Path.Value);
         string operation = path.Operation(request.Method);
         IQueryCollection query = request.Query;
+        string? id = path.Id;
         result = operation switch
         {
             "ListVolumeBackups" => _backups.ListVolumeBackups(region, query),
-            "GetVolumeBackup" => _backups.GetVolumeBackup(region, path.Id!),
-            "CreateVolumeBackup" => Write<CreateVolumeBackupDetails>(request, faults, body, CreateDetailsParser.ParseVolumeBackup,
-                (details, token) => _backups.CreateVolumeBackup(region, details, token)),
-            "CopyVolumeBackup" => Write(request, faults, body, Copy(operation, path.Id!),
-                (details, token) => _backups.CopyVolumeBackup(region, path.Id!, details, token)),
-            "DeleteVolumeBackup" => Delete(request, faults, ifMatch => _backups.DeleteVolumeBackup(region, path.Id!, ifMatch)),
+            "GetVolumeBackup" => _backups.GetVolumeBackup(region, id!),
+            "CreateVolumeBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseVolumeBackup(body, out var backup)
+                ?? Injected409(faults) ?? _backups.CreateVolumeBackup(region, backup!, token),
+            "CopyVolumeBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCopy(body, operation, id!, out var copy)
+                ?? Injected409(faults) ?? _backups.CopyVolumeBackup(region, id!, copy!, token),
+            "DeleteVolumeBackup" => Injected409(faults) ?? _backups.DeleteVolumeBackup(region, id!, IfMatch(request)),
             "ListVolumeGroupBackups" => _backups.ListVolumeGroupBackups(region, query),
-            "GetVolumeGroupBackup" => _backups.GetVolumeGroupBackup(region, path.Id!),
-            "CreateVolumeGroupBackup" => Write<CreateVolumeGroupBackupDetails>(request, faults, body, CreateDetailsParser.ParseVolumeGroupBackup,
-                (details, token) => _backups.CreateVolumeGroupBackup(region, details, token)),
-            "CopyVolumeGroupBackup" => Write(request, faults, body, Copy(operation, path.Id!),
-                (details, token) => _backups.CopyVolumeGroupBackup(region, path.Id!, details, token)),
-            "DeleteVolumeGroupBackup" => Delete(request, faults, ifMatch => _backups.DeleteVolumeGroupBackup(region, path.Id!, ifMatch)),
+            "GetVolumeGroupBackup" => _backups.GetVolumeGroupBackup(region, id!),
+            "CreateVolumeGroupBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseVolumeGroupBackup(body, out var groupBackup)
+                ?? Injected409(faults) ?? _backups.CreateVolumeGroupBackup(region, groupBackup!, token),
+            "CopyVolumeGroupBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCopy(body, operation, id!, out var copy)
+                ?? Injected409(faults) ?? _backups.CopyVolumeGroupBackup(region, id!, copy!, token),
+            "DeleteVolumeGroupBackup" => Injected409(faults) ?? _backups.DeleteVolumeGroupBackup(region, id!, IfMatch(request)),
             "ListVolumes" => _volumes.ListVolumes(region, query),
-            "GetVolume" => _volumes.GetVolume(region, path.Id!),
-            "CreateVolume" => Write<CreateVolumeDetails>(request, faults, body, CreateDetailsParser.ParseCreateVolume,
-                (details, token) => _volumes.CreateVolume(region, details, token)),
+            "GetVolume" => _volumes.GetVolume(region, id!),
+            "CreateVolume" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCreateVolume(body, out var volume)
+                ?? Injected409(faults) ?? _volumes.CreateVolume(region, volume!, token),
             "ListVolumeGroups" => _volumes.ListVolumeGroups(region, query),
-            "GetVolumeGroup" => _volumes.GetVolumeGroup(region, path.Id!),
-            "CreateVolumeGroup" => Write<CreateVolumeGroupDetails>(request, faults, body, CreateDetailsParser.ParseCreateVolumeGroup,
-                (details, token) => _volumes.CreateVolumeGroup(region, details, token)),
-            "GetWorkRequest" => _backups.GetWorkRequest(region, path.Id!),
+            "GetVolumeGroup" => _volumes.GetVolumeGroup(region, id!),
+            "CreateVolumeGroup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCreateVolumeGroup(body, out var group)
+                ?? Injected409(faults) ?? _volumes.CreateVolumeGroup(region, group!, token),
+            "GetWorkRequest" => _backups.GetWorkRequest(region, id!),
             "ListCompartments" => _identity.ListCompartments(query),
             "ListAvailabilityDomains" => _identity.ListAvailabilityDomains(region, query),
             _ => NotImplemented(request),
@@ -200,19 +205,10 @@ internal sealed class OciApiMiddleware
         return operation;
     }
 
-    private delegate ApiError? BodyParser<T>(ReadOnlyMemory<byte> body, out T? details);
-
-    private static BodyParser<CopyBackupDetails> Copy(string operation, string sourceId) =>
-        (ReadOnlyMemory<byte> body, out CopyBackupDetails? details) => CreateDetailsParser.ParseCopy(body, operation, sourceId, out details);
-
-    /// <summary>
-    /// A write with a body (create, copy, restore): the retry token and the body are checked first (a 400 changes
-    /// nothing), then the injected 409 strikes, then the operation is performed.
-    /// </summary>
-    private ApiResponse Write<T>(HttpRequest request, FaultSettings faults, byte[] body, BodyParser<T> parse, Func<T, string?, ApiResponse> perform)
-        where T : class
+    /// <summary>The opc-retry-token (null when absent); 400 when it is outside 1–64 characters.</summary>
+    private static ApiError? RetryToken(HttpRequest request, out string? retryToken)
     {
-        string? retryToken = null;
+        retryToken = null;
         if (request.Headers.TryGetValue("opc-retry-token", out var tokens) && tokens.Count > 0)
         {
             retryToken = tokens[0] ?? "";
@@ -222,20 +218,13 @@ internal sealed class OciApiMiddleware
             }
         }
 
-        if (parse(body, out T? details) is { } error)
-        {
-            return error;
-        }
-
-        return _faults.IncorrectState(faults) ? IncorrectState() : perform(details!, retryToken);
+        return null;
     }
 
-    /// <summary>A delete: no body and no retry token, an optional if-match etag.</summary>
-    private ApiResponse Delete(HttpRequest request, FaultSettings faults, Func<string?, ApiResponse> perform)
-    {
-        string? ifMatch = request.Headers.TryGetValue("if-match", out var values) && values.Count > 0 ? values[0] : null;
-        return _faults.IncorrectState(faults) ? IncorrectState() : perform(ifMatch);
-    }
+    private static string? IfMatch(HttpRequest request) =>
+        request.Headers.TryGetValue("if-match", out var values) && values.Count > 0 ? values[0] : null;
+
+    private ApiError? Injected409(FaultSettings faults) => _faults.IncorrectState(faults) ? IncorrectState() : null;
 
     private static ApiError IncorrectState() =>
         new(409, "IncorrectState", "The resource is in a state that does not allow this operation now (injected by the emulator); retry later.");
