@@ -14,8 +14,8 @@ internal sealed class EmulatorCommandLine
     {
         new("--port", "N", "TCP port on 127.0.0.1 of the first region (default 0: a free ephemeral port; other regions always get one).", (c, v) => c.Emulator.Port = Int(v, "--port", 0, 65535)),
         new("--region", "REGION", "Region served, each on its own port; repeat for several (default us-ashburn-1). The first is the home region.", (c, v) => c.AddRegion(v)),
-        new("--seed-file", "PATH", "JSON inventory (compartments, volumes, volume groups, tags); see docs/emulator.md.", (c, v) => c.Emulator.SeedFile = v),
-        new("--compartment", "NAME", "Compartment of the generated inventory; repeat for several (default: one named 'emulator').", (c, v) => c.Emulator.CompartmentNames.Add(v)),
+        new("--seed-file", "PATH", "JSON inventory (compartments and sub-compartments, volumes and volume groups per region, tags, backdated backups); see docs/emulator.md.", (c, v) => c.Emulator.SeedFile = v),
+        new("--compartment", "NAME", "Compartment of the generated inventory, in every region; repeat for several (default: one named 'emulator'); parent/child for a sub-compartment.", (c, v) => c.Emulator.CompartmentNames.Add(v)),
         new("--volumes", "N", "Stand-alone volumes per generated compartment (default 3).", (c, v) => c.Emulator.VolumesPerCompartment = Int(v, "--volumes", 0, 10_000)),
         new("--volume-groups", "N", "Volume groups per generated compartment (default 1).", (c, v) => c.Emulator.VolumeGroupsPerCompartment = Int(v, "--volume-groups", 0, 1_000)),
         new("--volumes-per-group", "N", "Volumes in each generated volume group (default 2, at most 64).", (c, v) => c.Emulator.VolumesPerGroup = Int(v, "--volumes-per-group", 0, 64)),
