@@ -13,7 +13,7 @@ public sealed class EmulatorStatistics
     private readonly long[] _faults = new long[Enum.GetValues<FaultKind>().Length];
     private readonly ConcurrentDictionary<string, long> _authenticationFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _operations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> _regions = new(StringComparer.Ordinal);
+    private long[] _requestsByRegion = Array.Empty<long>();
     private long _requests;
     private long _authenticated;
     private long _adminRequests;
@@ -42,9 +42,25 @@ public sealed class EmulatorStatistics
     public IReadOnlyDictionary<string, long> RequestsByOperation =>
         new SortedDictionary<string, long>(_operations, StringComparer.Ordinal);
 
-    /// <summary>Authenticated requests by the region whose endpoint was called.</summary>
-    public IReadOnlyDictionary<string, long> RequestsByRegion =>
-        new SortedDictionary<string, long>(_regions, StringComparer.Ordinal);
+    /// <summary>Authenticated requests by the region whose endpoint was called (regions with none left out).</summary>
+    public IReadOnlyDictionary<string, long> RequestsByRegion
+    {
+        get
+        {
+            var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            IReadOnlyList<string> regions = Store.Regions;
+            for (int i = 0; i < regions.Count; i++)
+            {
+                long count = Interlocked.Read(ref _requestsByRegion[i]);
+                if (count > 0)
+                {
+                    counts[regions[i]] = count;
+                }
+            }
+
+            return counts;
+        }
+    }
 
     public long FaultCount(FaultKind kind) => Interlocked.Read(ref _faults[(int)kind]);
 
@@ -84,7 +100,11 @@ public sealed class EmulatorStatistics
 
     private BackupStore Store => _store ?? throw new InvalidOperationException("The emulator has not started.");
 
-    internal void Attach(BackupStore store) => _store = store;
+    internal void Attach(BackupStore store)
+    {
+        _store = store;
+        _requestsByRegion = new long[store.Regions.Count];
+    }
 
     internal void CountRequest() => Interlocked.Increment(ref _requests);
 
@@ -94,10 +114,11 @@ public sealed class EmulatorStatistics
 
     internal void CountAuthenticationFailure(string reason) => _authenticationFailures.AddOrUpdate(reason, 1, (_, n) => n + 1);
 
-    internal void CountOperation(string operation, string region)
+    /// <summary>Counts an authenticated request by operation and by the index of its region in the store's regions.</summary>
+    internal void CountOperation(string operation, int regionIndex)
     {
         _operations.AddOrUpdate(operation, 1, (_, n) => n + 1);
-        _regions.AddOrUpdate(region, 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _requestsByRegion[regionIndex]);
     }
 
     internal void CountFault(FaultKind kind) => Interlocked.Increment(ref _faults[(int)kind]);

@@ -123,9 +123,10 @@ internal sealed class OciApiMiddleware
             return;
         }
 
-        string region = _listeners.RegionOf(context.Connection.LocalPort);
+        int regionIndex = _listeners.IndexOf(context);
+        string region = _listeners.Regions[regionIndex];
         string operation = Dispatch(request, region, body, faults, out ApiResponse result);
-        _statistics.CountOperation(operation, region);
+        _statistics.CountOperation(operation, regionIndex);
 
         if (result.PerformedWrite && _faults.DropResponse(faults))
         {

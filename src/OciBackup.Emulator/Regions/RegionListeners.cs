@@ -8,7 +8,7 @@ namespace OciBackup.Emulator.Regions;
 internal sealed class RegionListeners
 {
     private readonly List<string> _regions;
-    private Dictionary<int, string> _regionByPort = new();
+    private Dictionary<int, int> _indexByPort = new();
     private Dictionary<string, Uri> _endpoints = new(StringComparer.Ordinal);
 
     public RegionListeners(IReadOnlyList<string> regions)
@@ -25,19 +25,19 @@ internal sealed class RegionListeners
 
     public void Bind(IReadOnlyList<int> ports)
     {
-        var byPort = new Dictionary<int, string>();
+        var byPort = new Dictionary<int, int>();
         var endpoints = new Dictionary<string, Uri>(StringComparer.Ordinal);
         for (int i = 0; i < _regions.Count; i++)
         {
-            byPort[ports[i]] = _regions[i];
+            byPort[ports[i]] = i;
             endpoints[_regions[i]] = new Uri($"http://127.0.0.1:{ports[i]}/");
         }
 
-        _regionByPort = byPort;
+        _indexByPort = byPort;
         _endpoints = endpoints;
     }
 
-    /// <summary>The region whose listener took the connection.</summary>
-    public string RegionOf(int localPort) =>
-        _regions.Count == 1 ? _regions[0] : _regionByPort.TryGetValue(localPort, out string? region) ? region : _regions[0];
+    /// <summary>The index in <see cref="Regions"/> of the region whose listener took the request's connection.</summary>
+    public int IndexOf(Microsoft.AspNetCore.Http.HttpContext context) =>
+        _regions.Count == 1 ? 0 : _indexByPort.TryGetValue(context.Connection.LocalPort, out int index) ? index : 0;
 }
