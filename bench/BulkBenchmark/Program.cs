@@ -7,20 +7,22 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using OciBackup.Emulator;
 
-// dotnet run -c Release --project bench/BulkBenchmark [-- --volumes 500 --rate 100 --latency-ms 50 --backup-seconds 3 --serial-sample 20]
+// dotnet run -c Release --project bench/BulkBenchmark [-- --volumes 500 --rate 100 --latency-ms 50 --backup-seconds 3 --serial-sample 20 --wait-sample 300]
 //
 // Creates a backup of every volume and waits until all are AVAILABLE, through the real cmdlets in the
 // hosted PowerShell engine, against the emulator with a set per-request latency, backup duration and
 // service rate limit. Prints, from one run: our time; the physical limit for that setting (volumes ÷
 // rate limit + one backup duration + one round trip); the same job done one volume at a time (create,
 // wait, next — measured on a sample of volumes and scaled, since it is linear and would take tens of
-// minutes in full); and the ratios.
+// minutes in full); and the ratios. Then the requests Wait-OciBackup sends for backups still on their way,
+// piped as ids and as objects, against the gets a poll of each would take.
 var volumes = Option("--volumes", 500);
 var rate = Option("--rate", 100);
 var latencyMs = Option("--latency-ms", 50);
 var backupSeconds = Option("--backup-seconds", 3);
 var serialSample = Option("--serial-sample", 20);
 var throttle = Option("--throttle-limit", 32);
+var waitSample = Option("--wait-sample", 300);
 
 var repository = FindRepository();
 var manifest = Path.Combine(repository, "out", "OciBackup", "OciBackup.psd1");
@@ -73,6 +75,26 @@ Console.WriteLine($"  one volume at a time           {Seconds(serial),9} s   (me
 Console.WriteLine();
 Console.WriteLine($"  ours / physical limit          {ours.TotalSeconds / limit.TotalSeconds,9:0.00}x  (goal <= 1.15x: {(ours.TotalSeconds / limit.TotalSeconds <= 1.15 ? "met" : "NOT met")})");
 Console.WriteLine($"  one at a time / ours           {serial.TotalSeconds / ours.TotalSeconds,9:0.0}x  (goal >= 5x: {(serial.TotalSeconds / ours.TotalSeconds >= 5 ? "met" : "NOT met")})");
+
+// Waiting on backups still on their way, as a runbook that creates first and waits later does. Each wait gets
+// its own fresh backups, so both start from the same place.
+var waitVolumes = bulkVolumes.Take(Math.Min(waitSample, bulkVolumes.Length)).ToArray();
+Console.WriteLine();
+Console.WriteLine($"  Wait-OciBackup on {waitVolumes.Length} backups still on their way (polling each with a get: {waitVolumes.Length} requests a round):");
+foreach (var (what, pipe) in new[] { ("ids", "$created.Id"), ("objects", "$created") })
+{
+    Run("$global:created = $args[0] | New-OciVolumeBackup -Session $session -ThrottleLimit 32", (object)waitVolumes);
+    var waitBefore = Snapshot(emulator);
+    var waited = Run($"{pipe} | Wait-OciBackup -Session $session -Timeout 3600");
+    var waitAfter = Snapshot(emulator);
+    if (waited.Count != waitVolumes.Length)
+    {
+        Console.Error.WriteLine($"The wait is wrong: {waited.Count} of {waitVolumes.Length} written.");
+        return 1;
+    }
+
+    Console.WriteLine($"    piped as {what,-8}  {waitAfter.Requests - waitBefore.Requests,5} requests ({waitAfter.Gets - waitBefore.Gets} gets, {waitAfter.Lists - waitBefore.Lists} lists), {waitAfter.Throttled - waitBefore.Throttled} answered 429");
+}
 try
 {
     Directory.Delete(directory, recursive: true);

@@ -9,6 +9,7 @@ using OciBackup.Emulator.Admin;
 using OciBackup.Emulator.Api;
 using OciBackup.Emulator.Auth;
 using OciBackup.Emulator.Faults;
+using OciBackup.Emulator.Identity;
 using OciBackup.Emulator.Inventory;
 using OciBackup.Emulator.Regions;
 using OciBackup.Emulator.Timing;
@@ -18,7 +19,8 @@ namespace OciBackup.Emulator;
 /// <summary>
 /// A running emulator: Kestrel on 127.0.0.1 serving, for each of its regions on a port of its own, the OCI Core
 /// (block volumes, backups, copies, restores, work requests) and Identity (compartments, availability domains) calls
-/// under /20160918, and the admin endpoint under /admin. Start one per test (port 0 gives each its own ephemeral
+/// under /20160918, and the admin endpoint under /admin; when asked, the identity side (instance metadata service and
+/// federation endpoint on ports of their own, token files). Start one per test (port 0 gives each its own ephemeral
 /// ports) and dispose it.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
@@ -30,8 +32,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     private int _stopped;
 
     private EmulatorHost(WebApplication app, FaultState faults, BackupStore store, RegionListeners listeners, EmulatorStatistics statistics,
-        int randomSeed, ThrowawayConfig? generated, int trustedKeyCount)
+        int randomSeed, ThrowawayConfig? generated, int trustedKeyCount, EmulatorIdentity? identity)
     {
+        Identity = identity;
         _app = app;
         _faults = faults;
         _store = store;
@@ -68,6 +71,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public EmulatorStatistics Statistics { get; }
 
     public int TrustedKeyCount { get; }
+
+    /// <summary>The identity side (metadata and federation endpoints, token files), or null when none was asked for.</summary>
+    public EmulatorIdentity? Identity { get; }
 
     /// <summary>Path of the OCI config written by <see cref="EmulatorOptions.InitConfigDirectory"/>, if any.</summary>
     public string? GeneratedConfigFile { get; }
@@ -132,87 +138,121 @@ public sealed class EmulatorHost : IAsyncDisposable
             ?? (options.SeedFile is not null ? InventoryBuilder.LoadSeedFile(options.SeedFile) : InventoryBuilder.Generate(options));
         InventoryBuilder.Populate(store, inventory, clock.UtcNow);
 
-        var keys = new TrustedKeyStore(options.TrustJwkSessionTokens);
-        ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
-        store.TenancyId = options.TenancyId ?? generated?.TenancyId ?? store.TenancyId;
-        var listeners = new RegionListeners(regions);
-        var listenOptions = new ListenOptions[regions.Count];
-
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        void ConfigureLogging(WebApplicationBuilder builder)
         {
-            ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            for (int i = 0; i < regions.Count; i++)
+            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(options.LogLevel);
+            if (options.LogLevel > LogLevel.Trace)
             {
-                int index = i;
-                kestrel.Listen(System.Net.IPAddress.Loopback, i == 0 ? options.Port : 0, listen => listenOptions[index] = listen);
+                builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             }
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(options.LogLevel);
-        if (options.LogLevel > LogLevel.Trace)
-        {
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+            if (options.LogToConsole)
+            {
+                builder.Logging.AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss.fff ";
+                });
+            }
+
+            options.ConfigureLogging?.Invoke(builder.Logging);
         }
 
-        if (options.LogToConsole)
+        // The instance, function, Cloud Shell and session-token profile live in the home region, as a real one lives in
+        // one region; the tokens they get carry no region and are accepted at every region's port.
+        EmulatorIdentity? identity = options.Identity.NeedsIssuer
+            ? await EmulatorIdentity.StartAsync(options.Identity, clock, regions[0], seed, ConfigureLogging, cancellationToken).ConfigureAwait(false)
+            : null;
+        try
         {
-            builder.Logging.AddSimpleConsole(console =>
+            var keys = new TrustedKeyStore(options.TrustJwkSessionTokens, identity is null ? null : identity.Issuer.Resolve);
+            ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
+            store.TenancyId = options.TenancyId ?? generated?.TenancyId ?? store.TenancyId;
+            var listeners = new RegionListeners(regions);
+            var listenOptions = new ListenOptions[regions.Count];
+
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
+                ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
             });
-        }
-
-        options.ConfigureLogging?.Invoke(builder.Logging);
-
-        WebApplication app = builder.Build();
-        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OciBackup.Emulator");
-        var injector = new FaultInjector(faults, new RandomSource(unchecked(seed + 2)), new TokenBucketRateLimiter(options.TimeProvider), statistics);
-        var api = new OciApiMiddleware(new BackupOperations(store, clock, options.DefaultPageSize), new VolumeOperations(store, clock, options.DefaultPageSize),
-            new IdentityOperations(store, clock, options.DefaultPageSize), listeners, new SignatureVerifier(keys),
-            injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
-
-        var host = new EmulatorHost(app, faults, store, listeners, statistics, seed, generated, keys.Count);
-        app.Use((context, next) =>
-        {
-            if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
+            builder.Services.AddSingleton<IHostLifetime, NoSignalHostLifetime>();
+            builder.WebHost.ConfigureKestrel(kestrel =>
             {
+                kestrel.AddServerHeader = false;
+                for (int i = 0; i < regions.Count; i++)
+                {
+                    int index = i;
+                    kestrel.Listen(System.Net.IPAddress.Loopback, i == 0 ? options.Port : 0, listen => listenOptions[index] = listen);
+                }
+            });
+            ConfigureLogging(builder);
+
+            WebApplication app = builder.Build();
+            ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OciBackup.Emulator");
+            var injector = new FaultInjector(faults, new RandomSource(unchecked(seed + 2)), new TokenBucketRateLimiter(options.TimeProvider), statistics);
+            Func<string, DateTimeOffset, string?>? delegation = identity is null ? null : (token, now) =>
+            {
+                string? problem = identity.DelegationTokenProblem(token, now);
+                if (problem is null)
+                {
+                    identity.Statistics.CountDelegatedRequest();
+                }
+
+                return problem;
+            };
+            var api = new OciApiMiddleware(new BackupOperations(store, clock, options.DefaultPageSize), new VolumeOperations(store, clock, options.DefaultPageSize),
+                new IdentityOperations(store, clock, options.DefaultPageSize), listeners, new SignatureVerifier(keys, delegation),
+                injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
+
+            var host = new EmulatorHost(app, faults, store, listeners, statistics, seed, generated, keys.Count, identity);
+            app.Use((context, next) =>
+            {
+                if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
+                {
+                    return next(context);
+                }
+
+                statistics.CountAdminRequest();
+                if (options.AdminToken is not null
+                    && !string.Equals(context.Request.Headers[AdminEndpoints.TokenHeader].ToString(), options.AdminToken, StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return context.Response.WriteAsJsonAsync(new { code = "NotAuthenticated", message = "The admin token is missing or wrong." });
+                }
+
                 return next(context);
-            }
-
-            statistics.CountAdminRequest();
-            if (options.AdminToken is not null
-                && !string.Equals(context.Request.Headers[AdminEndpoints.TokenHeader].ToString(), options.AdminToken, StringComparison.Ordinal))
+            });
+            app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
+            AdminEndpoints.Map(app, store, statistics, faults, clock, listeners, app.Lifetime.StopApplication);
+            IdentityAdminEndpoints.Map(app, identity);
+            app.MapFallback((HttpContext context) =>
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return context.Response.WriteAsJsonAsync(new { code = "NotAuthenticated", message = "The admin token is missing or wrong." });
+                context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
+                return OciApiMiddleware.WriteAsync(context.Response,
+                    new ApiError(404, "NotAuthorizedOrNotFound", "Not an OCI API path: the emulator serves /20160918 and /admin."));
+            });
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            // Kestrel writes the bound endpoint (with the port it picked for port 0) back into each listener's options.
+            listeners.Bind(listenOptions.Select(listen => listen.IPEndPoint!.Port).ToList());
+            generated?.WriteConfig(regions.Select(r => (r, listeners.Endpoints[r])).ToList(), store.Compartments.Select(c => (c.Name, c.Id, c.ParentId)), identity);
+            logger.LogInformation("Emulator started on {Addresses} with {Keys} trusted keys, random seed {Seed}",
+                string.Join(", ", listeners.Endpoints.Select(e => e.Key + "=" + e.Value)), keys.Count, seed);
+            return host;
+        }
+        catch
+        {
+            // The identity side runs apps of its own: stop them when the rest fails to start.
+            if (identity is not null)
+            {
+                await identity.DisposeAsync().ConfigureAwait(false);
             }
 
-            return next(context);
-        });
-        app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
-        AdminEndpoints.Map(app, store, statistics, faults, clock, listeners, app.Lifetime.StopApplication);
-        app.MapFallback((HttpContext context) =>
-        {
-            context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
-            return OciApiMiddleware.WriteAsync(context.Response,
-                new ApiError(404, "NotAuthorizedOrNotFound", "Not an OCI API path: the emulator serves /20160918 and /admin."));
-        });
-
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        // Kestrel writes the bound endpoint (with the port it picked for port 0) back into each listener's options.
-        listeners.Bind(listenOptions.Select(listen => listen.IPEndPoint!.Port).ToList());
-        generated?.WriteConfig(regions.Select(r => (r, listeners.Endpoints[r])).ToList(), store.Compartments.Select(c => (c.Name, c.Id, c.ParentId)));
-        logger.LogInformation("Emulator started on {Addresses} with {Keys} trusted keys, random seed {Seed}",
-            string.Join(", ", listeners.Endpoints.Select(e => e.Key + "=" + e.Value)), keys.Count, seed);
-        return host;
+            throw;
+        }
     }
 
     private static LifecycleDurations Durations(EmulatorOptions options)
@@ -290,5 +330,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (Identity is not null)
+        {
+            await Identity.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -108,6 +108,9 @@ public sealed class EmulatorOptions
     /// <summary>Extra logging set-up (tests add a capturing provider here).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
+    /// <summary>Instance metadata and federation endpoints, resource principal, Cloud Shell and session-token files (all off by default).</summary>
+    public Identity.IdentityOptions Identity { get; } = new();
+
     /// <summary>Page size when a list request gives no <c>limit</c>.</summary>
     public int DefaultPageSize { get; set; } = 100;
 }

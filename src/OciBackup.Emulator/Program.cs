@@ -87,6 +87,29 @@ await using (host)
         Console.Out.WriteLine($"  OCI config: {host.GeneratedConfigFile} (endpoint {url}); scripts: {host.GeneratedDescriptorFile}");
     }
 
+    if (host.Identity is { } identity)
+    {
+        if (identity.MetadataBaseAddress is not null)
+        {
+            Console.Out.WriteLine($"  instance metadata: {identity.MetadataBaseAddress} (OCI_METADATA_BASE_URL); federation: {identity.FederationEndpoint} (-FederationEndpoint)");
+        }
+
+        if (identity.ResourcePrincipalVariables is not null)
+        {
+            Console.Out.WriteLine($"  resource principal: {Path.GetDirectoryName(identity.ResourcePrincipalVariables["OCI_RESOURCE_PRINCIPAL_RPST"])}{Path.DirectorySeparatorChar}environment.json");
+        }
+
+        if (identity.CloudShellVariables is not null)
+        {
+            Console.Out.WriteLine($"  Cloud Shell: {Path.GetDirectoryName(identity.CloudShellVariables["OCI_CLI_DELEGATION_TOKEN_FILE"])}{Path.DirectorySeparatorChar}environment.json");
+        }
+
+        if (identity.SessionTokenConfigFile is not null)
+        {
+            Console.Out.WriteLine($"  session token profile: {identity.SessionTokenConfigFile}");
+        }
+    }
+
     Console.Out.WriteLine(parent is null
         ? $"  admin: {url}/admin/state   (Ctrl+C to stop)"
         : $"  admin: {url}/admin/state   (stops when process {parent.ProcessId} exits)");

@@ -6,9 +6,10 @@ namespace OciBackup
     /// <summary>Turns engine configuration errors into PowerShell error records: one ErrorId per kind, the right category, and what to do.</summary>
     internal static class ConfigErrorRecords
     {
-        public static ErrorRecord From(OciConfigException exception)
+        /// <param name="target">The item that could not be sent, for an error of one item (a region the session has no endpoint for); else the setting or file.</param>
+        public static ErrorRecord From(OciConfigException exception, object? target = null)
         {
-            var record = new ErrorRecord(exception, "OciBackup." + exception.Kind, CategoryOf(exception.Kind), exception.Setting ?? exception.ConfigFile);
+            var record = new ErrorRecord(exception, "OciBackup." + exception.Kind, CategoryOf(exception.Kind), target ?? exception.Setting ?? exception.ConfigFile);
             record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction };
             return record;
         }
@@ -24,16 +25,23 @@ namespace OciBackup
                 case OciConfigErrorKind.ConfigFileUnreadable:
                 case OciConfigErrorKind.KeyFileUnreadable:
                 case OciConfigErrorKind.SessionTokenUnreadable:
+                case OciConfigErrorKind.DelegationTokenUnreadable:
                     return ErrorCategory.ReadError;
                 case OciConfigErrorKind.PassPhraseRequired:
                 case OciConfigErrorKind.PassPhraseIncorrect:
                 case OciConfigErrorKind.FingerprintMismatch:
+                case OciConfigErrorKind.SessionTokenExpired:
+                case OciConfigErrorKind.ResourcePrincipalTokenExpired:
+                case OciConfigErrorKind.FederationFailed:
                     return ErrorCategory.AuthenticationError;
+                case OciConfigErrorKind.InstanceMetadataUnavailable:
+                    return ErrorCategory.ConnectionError;
                 case OciConfigErrorKind.MissingSetting:
                 case OciConfigErrorKind.RegionMissing:
                     return ErrorCategory.NotSpecified;
                 case OciConfigErrorKind.RegionInvalid:
                 case OciConfigErrorKind.EndpointInvalid:
+                case OciConfigErrorKind.AuthTypeInvalid:
                     return ErrorCategory.InvalidArgument;
                 default:
                     return ErrorCategory.InvalidData;

@@ -16,13 +16,7 @@ namespace OciBackup
 
         public static OciSession Get(string hostDescription)
         {
-            var environment = ProcessEnvironment.Instance;
-            var key = string.Join("|",
-                environment.GetVariable(ConfigFileLocator.ConfigFileVariable),
-                environment.GetVariable(ConfigFileLocator.CliConfigFileVariable),
-                environment.GetVariable(ConfigFileLocator.ProfileVariable),
-                environment.GetVariable(OciSession.CliRegionVariable),
-                environment.GetVariable(OciSession.RegionVariable));
+            var key = KeyOf(ProcessEnvironment.Instance);
             var runspace = Runspace.DefaultRunspace;
             if (runspace == null)
             {
@@ -42,6 +36,36 @@ namespace OciBackup
 
                 return entry.Session;
             }
+        }
+
+        /// <summary>
+        /// The variables that choose how the default session signs in, hashed: some of them hold secrets
+        /// (OCI_CLI_KEY_CONTENT, OCI_CLI_PASSPHRASE) that must not linger in memory as text.
+        /// </summary>
+        private static string KeyOf(IProcessEnvironment environment)
+        {
+            var names = new System.Collections.Generic.List<string>
+            {
+                ConfigFileLocator.ConfigFileVariable, ConfigFileLocator.CliConfigFileVariable, ConfigFileLocator.ProfileVariable,
+                OciSession.CliRegionVariable, OciSession.RegionVariable, AuthenticationKindNames.CliVariable,
+                InstanceMetadataClient.BaseUrlVariable, X509FederationClient.EndpointVariable,
+                ResourcePrincipalAuthenticationProvider.VersionVariable, ResourcePrincipalAuthenticationProvider.TokenVariable,
+                ResourcePrincipalAuthenticationProvider.KeyVariable, ResourcePrincipalAuthenticationProvider.PassPhraseVariable,
+                ResourcePrincipalAuthenticationProvider.RegionVariable,
+            };
+            foreach (var pair in ConfigProfile.CliOverrideVariables)
+            {
+                names.Add(pair.Value);
+            }
+
+            var text = new System.Text.StringBuilder();
+            foreach (var name in names)
+            {
+                text.Append(name).Append('=').Append(environment.GetVariable(name)).Append('\n');
+            }
+
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
         }
 
         private sealed class Entry

@@ -1,40 +1,22 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using OciBackup.Engine;
 using OciBackup.Engine.Bulk;
-using OciBackup.Engine.Http;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
-using OciBackup.Engine.Waiting;
 
 namespace OciBackup
 {
     /// <summary>
-    /// The shared body of the create cmdlets: validate each piped item before anything is sent, ask
-    /// ShouldProcess on the pipeline thread, create many items concurrently (up to -ThrottleLimit) with
-    /// one retry token per item, optionally wait for each to become AVAILABLE, and write every
-    /// result, error and progress record on the pipeline thread. A failed item never stops the rest.
+    /// The parameters and binding the two create cmdlets share. The work is the engine's <see cref="BulkRun"/> of a
+    /// <see cref="CreateBackupOperation"/>: this validates each piped item before anything is sent, asks
+    /// ShouldProcess, feeds the run and writes what it reports on the pipeline thread.
     /// </summary>
     public abstract class NewBackupCommand : RetryingOciCmdlet
     {
-        private const int CreateActivityId = 70;
-        private readonly List<Task> _work = new List<Task>();
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _inFlight = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _unwritten = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        private readonly List<InputProblem> _commonProblems = new List<InputProblem>();
-        private AdaptiveConcurrencyLimiter? _limiter;
-        private OciCallOptions? _createCall;
-        private BackupWaiter? _waiter;
-        private WaitReporter? _waitReporter;
-        private Task? _waiting;
-        private int _submitted;
-        private int _created;
-        private int _failed;
+        private BulkRun? _run;
+        private BulkReporter? _reporter;
 
         /// <summary><para type="description">A name for the backup (1 to 255 characters). The service picks one when omitted.</para></summary>
         [Parameter]
@@ -84,110 +66,27 @@ namespace OciBackup
         [ValidateLength(1, 512)]
         public string? RunKey { get; set; }
 
+        /// <summary>
+        /// <para type="description">The region the item is in, when it is not the session's own: piped volumes and volume groups say theirs. Without it, the region in the item's OCID when the session serves it, else the session's.</para>
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+        public string? Region { get; set; }
+
         /// <summary><para type="description">Do not ask for confirmation (-WhatIf still only shows what would happen).</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Volume or VolumeGroup: the resource kind, for messages and ErrorIds.</summary>
-        internal abstract string ResourceKind { get; }
-
-        internal abstract string Operation { get; }
+        /// <summary>The kind of backup this cmdlet makes; everything else about the kind is the engine's.</summary>
+        internal abstract BackupKind Kind { get; }
 
         /// <summary>The id of the item being processed, as bound.</summary>
         internal abstract string ItemId { get; }
 
-        internal abstract BackupKind BackupKind { get; }
-
         protected override void BeginProcessing()
         {
-            _commonProblems.AddRange(CheckCommonParameters());
-            if (_commonProblems.Count > 0)
-            {
-                var problem = _commonProblems[0];
-                ThrowTerminatingError(InputErrors.Record(problem, problem.Value ?? problem.Field));
-            }
-
-            _ = ActiveSession;
-            // Starts at -ThrottleLimit; halves when the service answers 429 and grows back as calls succeed.
-            _limiter = new AdaptiveConcurrencyLimiter(1, ThrottleLimit, ThrottleLimit);
-            _createCall = new OciCallOptions
-            {
-                Trace = CallOptions.Trace,
-                RetryPolicy = CallOptions.RetryPolicy,
-                RetryObserver = new ThrottleFeedbackObserver(_limiter, CallOptions.RetryObserver),
-            };
-            if (Wait)
-            {
-                _waitReporter = new WaitReporter(Queue, BackupLifecycleState.Available, Accounted);
-                _waiter = new BackupWaiter(ActiveSession.Blockstorage, new BackupWaiterOptions { TargetState = BackupLifecycleState.Available, Timeout = Timeout, Call = CallOptions }, _waitReporter);
-                _waiting = _waiter.RunAsync(StopToken);
-            }
-        }
-
-        protected override void ProcessRecord()
-        {
-            var id = ItemId;
-            var problems = CheckItem(id);
-            if (problems.Count > 0)
-            {
-                foreach (var problem in problems)
-                {
-                    WriteError(InputErrors.Record(problem, id));
-                }
-
-                Queue.RunPosted(this);
-                return;
-            }
-
-            // -Force skips a confirmation prompt, never -WhatIf.
-            if (!(Force && !WhatIfRequested()) && !ShouldProcess(DescribeTarget(id), "Create " + DescribeAction()))
-            {
-                return;
-            }
-
-            var token = RunKey == null ? RetryTokens.New() : RetryTokens.Derive(RunKey, Operation, id);
-            _submitted++;
-            WriteVerbose($"Creating {DescribeAction()} for {ResourceKind.ToLowerInvariant()} {id} (retry token {token}).");
-            lock (_work)
-            {
-                _work.Add(CreateOneAsync(id, token));
-            }
-            Queue.RunPosted(this);
-        }
-
-        protected override void EndProcessing()
-        {
-            Task creates;
-            lock (_work)
-            {
-                creates = Task.WhenAll(_work);
-            }
-
-            Task all = creates;
-            if (_waiter != null && _waiting != null)
-            {
-                var waiter = _waiter;
-                var waiting = _waiting;
-                all = creates.ContinueWith(_ => waiter.Complete(), TaskScheduler.Default).ContinueWith(_ => waiting, TaskScheduler.Default).Unwrap();
-            }
-
-            try
-            {
-                Queue.RunUntil(all, this, StopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            WriteProgress(new ProgressRecord(CreateActivityId, $"Creating {ResourceKind.ToLowerInvariant()} backups", "Done") { RecordType = ProgressRecordType.Completed });
-            _waitReporter?.Complete(this);
-            WriteVerbose($"{_created} of {_submitted} backups created, {_failed} failed.");
-        }
-
-        /// <summary>Problems with parameters that apply to every item (name, tags): these stop the command before anything is sent.</summary>
-        internal virtual IEnumerable<InputProblem> CheckCommonParameters()
-        {
+            var details = new BackupDetails { DisplayName = DisplayName, Type = BackupTypeValue };
             var problems = new List<InputProblem>();
             var name = InputRules.CheckName("displayName", DisplayName);
             if (name != null)
@@ -195,42 +94,93 @@ namespace OciBackup
                 problems.Add(name);
             }
 
-            var freeform = TagConversion.Freeform(FreeformTag, problems);
-            var defined = TagConversion.Defined(DefinedTag, problems);
-            problems.AddRange(InputRules.CheckFreeformTags(freeform));
-            problems.AddRange(InputRules.CheckDefinedTags(defined));
-            FreeformTags = freeform;
-            DefinedTags = defined;
-            return problems;
-        }
-
-        internal Dictionary<string, string>? FreeformTags { get; private set; }
-
-        internal Dictionary<string, Dictionary<string, object>>? DefinedTags { get; private set; }
-
-        /// <summary>The service's name of the id field (<c>volumeId</c>) and the OCID type it must have (<c>volume</c>).</summary>
-        internal abstract string IdField { get; }
-
-        internal abstract string IdType { get; }
-
-        internal List<InputProblem> CheckItem(string id)
-        {
-            var problems = new List<InputProblem>();
-            var problem = InputRules.CheckOcid(IdField, id, IdType);
-            if (problem != null)
+            details.FreeformTags = TagConversion.Freeform(FreeformTag, problems);
+            details.DefinedTags = TagConversion.Defined(DefinedTag, problems);
+            problems.AddRange(InputRules.CheckFreeformTags(details.FreeformTags));
+            problems.AddRange(InputRules.CheckDefinedTags(details.DefinedTags));
+            problems.AddRange(CompleteDetails(details));
+            if (problems.Count > 0)
             {
-                problems.Add(problem);
+                ThrowTerminatingError(InputErrors.Record(problems[0], problems[0].Value ?? problems[0].Field));
             }
 
-            return problems;
+            var session = ActiveSession;
+            var operation = new CreateBackupOperation(Kind, details);
+            _reporter = new BulkReporter(Queue, operation, id => _run?.Written(id));
+            _run = new BulkRun(session, operation, new BulkRunOptions
+            {
+                ThrottleLimit = ThrottleLimit,
+                RunKey = RunKey,
+                Wait = Wait,
+                WaitTimeout = Timeout,
+                Call = CallOptions,
+                CancellationToken = StopToken,
+            }, _reporter);
         }
 
-        internal abstract Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken);
+        protected override void ProcessRecord()
+        {
+            var run = _run!;
+            var id = ItemId;
+            var problem = run.Operation.ItemKind.CheckId(id);
+            if (problem != null)
+            {
+                WriteError(InputErrors.Record(problem, id));
+                Queue.RunPosted(this);
+                return;
+            }
 
-        private string DescribeAction() =>
-            (BackupTypeValue == null ? "a" : BackupTypeValue == BackupType.Full ? "a full" : "an incremental") + " backup" + (DisplayName == null ? string.Empty : $" '{DisplayName}'");
+            // -Force skips a confirmation prompt, never -WhatIf.
+            if (!(Force && !WhatIfRequested()) && !ShouldProcess($"{run.Operation.ItemKind.TypeName} {id}", run.Operation.Action))
+            {
+                return;
+            }
 
-        private string DescribeTarget(string id) => $"{ResourceKind} {id}";
+            var item = new BulkItem(id, Region ?? ActiveSession.Clients.Endpoints.RegionOf(id));
+            var token = run.Submit(item);
+            WriteVerbose(run.Operation.DescribeStart(item, token));
+            Queue.RunPosted(this);
+        }
+
+        protected override void EndProcessing()
+        {
+            var run = _run!;
+            try
+            {
+                Queue.RunUntil(run.CompleteAsync(), this, StopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            _reporter!.Complete(this, run.Waits);
+            var progress = run.Progress;
+            WriteVerbose($"{progress.Succeeded} of {progress.Submitted} backups created, {progress.Failed} failed.");
+        }
+
+        /// <summary>Ctrl+C: the run cancels every call and wait at once, then this says what had been sent, so none is silently lost.</summary>
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            var report = _run?.Stop(TimeSpan.FromMilliseconds(500));
+            if (report == null || report.IsEmpty)
+            {
+                return;
+            }
+
+            try
+            {
+                Host.UI.WriteWarningLine(report.Message);
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException)
+            {
+                // A host that cannot write any more.
+            }
+        }
+
+        /// <summary>Adds what only this kind of backup takes (a key, a compartment) to the details, with any problem in it.</summary>
+        internal virtual IEnumerable<InputProblem> CompleteDetails(BackupDetails details) => Array.Empty<InputProblem>();
 
         private bool WhatIfRequested()
         {
@@ -240,136 +190,6 @@ namespace OciBackup
             }
 
             return GetVariableValue("WhatIfPreference") is SwitchParameter preference ? preference.IsPresent : GetVariableValue("WhatIfPreference") is bool flag && flag;
-        }
-
-        private async Task CreateOneAsync(string id, string token)
-        {
-            IDisposable lease;
-            try
-            {
-                lease = await _limiter!.AcquireAsync(StopToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            var clock = Stopwatch.StartNew();
-            _inFlight[id] = true;
-            try
-            {
-                var result = await CreateAsync(id, token, _createCall!, StopToken).ConfigureAwait(false);
-                _limiter.OnSuccess();
-                var backup = result.Value;
-                _unwritten[backup.Id] = id;
-                _inFlight.TryRemove(id, out _);
-                Interlocked.Increment(ref _created);
-                var message = $"Created backup {backup.Id} of {id} ({backup.LifecycleState}) in {clock.ElapsedMilliseconds} ms; opc-request-id {result.Response.OpcRequestId}.";
-                if (_waiter != null)
-                {
-                    _waiter.Add(new WaitTarget(backup.Id, BackupKind, backup.CompartmentId, backup.TimeRequestReceived ?? backup.TimeCreated, id));
-                    Queue.Post(cmdlet => cmdlet.WriteVerbose(message));
-                }
-                else
-                {
-                    Queue.Post(cmdlet =>
-                    {
-                        cmdlet.WriteVerbose(message);
-                        cmdlet.WriteObject(backup);
-                        _unwritten.TryRemove(backup.Id, out _);
-                    });
-                }
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                // Ctrl+C: the pipeline is stopping and nothing more can be written.
-            }
-            catch (Exception ex)
-            {
-                _inFlight.TryRemove(id, out _);
-                Interlocked.Increment(ref _failed);
-                var record = ServiceErrorRecords.From(ex, id, ResourceKind);
-                Queue.Post(cmdlet => cmdlet.WriteError(record));
-            }
-            finally
-            {
-                lease.Dispose();
-                PostProgress();
-            }
-        }
-
-        /// <summary>The backup a wait wrote (or failed): it is accounted for.</summary>
-        internal void Accounted(string backupId) => _unwritten.TryRemove(backupId, out _);
-
-        /// <summary>
-        /// Ctrl+C: cancel every create and wait at once, then say which creates had been sent, so none is
-        /// silently lost (their backups may exist; the same -RunKey picks them up again without duplicates).
-        /// </summary>
-        protected override void StopProcessing()
-        {
-            base.StopProcessing();
-            Task[] work;
-            lock (_work)
-            {
-                work = _work.ToArray();
-            }
-
-            try
-            {
-                Task.WaitAll(work, TimeSpan.FromMilliseconds(500));
-            }
-            catch (AggregateException)
-            {
-                // Cancelled creates: expected.
-            }
-
-            var created = _unwritten.ToArray();
-            var pending = _inFlight.Keys.ToArray();
-            if (created.Length == 0 && pending.Length == 0)
-            {
-                return;
-            }
-
-            var text = new System.Text.StringBuilder("Stopped.");
-            if (created.Length > 0)
-            {
-                text.Append($" {created.Length} backup(s) were created but not written: ").Append(List(created.Select(c => $"{c.Key} (of {c.Value})"))).Append('.');
-            }
-
-            if (pending.Length > 0)
-            {
-                text.Append($" {pending.Length} create(s) had been sent without an answer and may have made a backup: ").Append(List(pending)).Append('.');
-            }
-
-            text.Append(RunKey == null
-                ? " Find them with Invoke-OciRestMethod /20160918/volumeBackups, or use -RunKey next time so a re-run picks them up without duplicates."
-                : $" Re-run with -RunKey '{RunKey}' within 24 hours to get them without duplicates.");
-            try
-            {
-                Host.UI.WriteWarningLine(text.ToString());
-            }
-            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException)
-            {
-                // A host that cannot write any more.
-            }
-        }
-
-        private static string List(IEnumerable<string> items)
-        {
-            var all = items.ToList();
-            return all.Count <= 50 ? string.Join(", ", all) : string.Join(", ", all.Take(50)) + $", … ({all.Count - 50} more)";
-        }
-
-        private void PostProgress()
-        {
-            var created = Volatile.Read(ref _created);
-            var failed = Volatile.Read(ref _failed);
-            var submitted = _submitted;
-            var record = new ProgressRecord(CreateActivityId, $"Creating {ResourceKind.ToLowerInvariant()} backups", $"{created} created, {failed} failed, {submitted} requested")
-            {
-                PercentComplete = submitted == 0 ? 0 : Math.Min(100, (created + failed) * 100 / submitted),
-            };
-            Queue.Post(cmdlet => cmdlet.WriteProgress(record));
         }
     }
 }

@@ -26,7 +26,7 @@ namespace OciBackup
                     return Record(exception, "OciBackup.ConnectionFailed", ErrorCategory.ConnectionError, target,
                         "Check the network, proxy (HTTPS_PROXY/NO_PROXY) and endpoint, then try again.");
                 case OciConfigException config:
-                    return ConfigErrorRecords.From(config);
+                    return ConfigErrorRecords.From(config, target);
                 case ArgumentException argument:
                     return Record(exception, "OciBackup.InvalidArgument", ErrorCategory.InvalidArgument, target, "Correct the value and try again.", argument.Message);
                 default:

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
 using OciBackup.Engine.Waiting;
 
@@ -18,19 +19,20 @@ namespace OciBackup
 
         private readonly Action<string>? _written;
 
+        /// <param name="state">The state waited for, in the service's spelling.</param>
         /// <param name="written">Told the id of each backup once it is written or failed (on the pipeline thread).</param>
-        public WaitReporter(PipelineQueue queue, BackupLifecycleState state, Action<string>? written = null)
+        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null)
         {
             _queue = queue;
-            _state = BackupLifecycleStates.ToServiceString(state);
+            _state = state;
             _written = written;
         }
 
-        public void OnReached(WaitTarget target, BackupResource backup) =>
+        public void OnReached(WaitTarget target, ILifecycleResource resource) =>
             _queue.Post(cmdlet =>
             {
-                cmdlet.WriteVerbose($"{Describe(backup)} is {backup.LifecycleState}.");
-                cmdlet.WriteObject(backup);
+                cmdlet.WriteVerbose($"{Describe(resource)} is {resource.LifecycleState}.");
+                cmdlet.WriteObject(resource);
                 _written?.Invoke(target.Id);
             });
 
@@ -62,35 +64,36 @@ namespace OciBackup
         public void Complete(PSCmdlet cmdlet) =>
             cmdlet.WriteProgress(new ProgressRecord(ActivityId, $"Waiting for backups to be {_state}", "Done") { RecordType = ProgressRecordType.Completed });
 
-        private static ErrorRecord Record(WaitTarget target, WaitFailure failure)
+        private ErrorRecord Record(WaitTarget target, WaitFailure failure)
         {
             var exception = failure.Error ?? new InvalidOperationException(failure.Message);
             var item = target.Tag ?? target.Id;
+            var kind = target.Kind;
+            var what = kind.ErrorNoun;
             switch (failure.Kind)
             {
                 case WaitFailureKind.Faulty:
-                    return Make(exception, failure, "OciBackup.BackupFaulty", ErrorCategory.InvalidResult, item,
-                        "The backup failed on the service side and will never become AVAILABLE; create a new backup of the same volume.");
+                    return Make(exception, failure, $"OciBackup.{what}Faulty", ErrorCategory.InvalidResult, item,
+                        $"The {kind.Noun} failed on the service side and will never become {_state}; " + (kind is BackupKind backup ? $"create a new backup of the same {backup.Source.Noun}." : "create it again."));
                 case WaitFailureKind.Terminated:
-                    return Make(exception, failure, "OciBackup.BackupTerminated", ErrorCategory.InvalidResult, item,
-                        "The backup was deleted; create a new one.");
+                    return Make(exception, failure, $"OciBackup.{what}Terminated", ErrorCategory.InvalidResult, item,
+                        $"The {kind.Noun} was deleted; create a new one.");
                 case WaitFailureKind.NotFound:
-                    return Make(exception, failure, "OciBackup.BackupNotFound", ErrorCategory.ObjectNotFound, item,
-                        "Check the backup OCID and the session's region.");
+                    return Make(exception, failure, $"OciBackup.{what}NotFound", ErrorCategory.ObjectNotFound, item,
+                        $"Check the {kind.Noun} OCID and its region.");
                 case WaitFailureKind.TimedOut:
                     return Make(exception, failure, "OciBackup.WaitTimedOut", ErrorCategory.OperationTimeout, item,
-                        "The backup is still on its way; wait longer with Wait-OciBackup -Timeout.");
+                        $"The {kind.Noun} is still on its way; wait longer with Wait-OciBackup -Timeout.");
                 default:
-                    var record = ServiceErrorRecords.From(exception, item, "Backup");
-                    return record;
+                    return ServiceErrorRecords.From(exception, item, what);
             }
         }
 
         private static ErrorRecord Make(Exception exception, WaitFailure failure, string id, ErrorCategory category, object item, string action) =>
             new ErrorRecord(exception, id, category, item) { ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = action } };
 
-        private static string Describe(BackupResource backup) =>
-            string.IsNullOrEmpty(backup.DisplayName) ? backup.Id : $"'{backup.DisplayName}' ({backup.Id})";
+        private static string Describe(ILifecycleResource resource) =>
+            string.IsNullOrEmpty(resource.DisplayName) ? resource.Id : $"'{resource.DisplayName}' ({resource.Id})";
 
         private static string Format(TimeSpan elapsed) =>
             elapsed.TotalHours >= 1 ? $"{(int)elapsed.TotalHours}h {elapsed.Minutes}m" : elapsed.TotalMinutes >= 1 ? $"{(int)elapsed.TotalMinutes}m {elapsed.Seconds}s" : $"{elapsed.Seconds}s";

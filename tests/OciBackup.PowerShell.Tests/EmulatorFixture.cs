@@ -18,6 +18,9 @@ namespace OciBackup.PowerShell.Tests
 
         public EmulatorHost Host => _host ?? throw new InvalidOperationException("Not started.");
 
+        /// <summary>The folder of the generated key and config, removed with the fixture.</summary>
+        protected string Folder => _directory;
+
         public string ConfigFile => Host.GeneratedConfigFile!;
 
         public string Endpoint => Host.BaseAddress.GetLeftPart(UriPartial.Authority);

@@ -34,23 +34,6 @@ namespace OciBackup.PowerShell.Tests
         }
 
         [Fact]
-        public void A_run_key_reused_with_a_different_request_is_a_Conflict()
-        {
-            using var host = new ModuleHost();
-            host.Invoke(_emulator.SessionScript);
-            var volume = _emulator.Main.VolumeIds[1];
-
-            host.Invoke("$args[0] | New-OciVolumeBackup -Session $session -RunKey 'conflict-key' -DisplayName 'first'", volume);
-            host.Invoke("$args[0] | New-OciVolumeBackup -Session $session -RunKey 'conflict-key' -DisplayName 'second'", out var errors, volume);
-
-            var error = Assert.Single(errors);
-            Assert.Equal("OciBackup.Conflict,OciBackup.Cmdlets.NewOciVolumeBackupCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
-            Assert.Contains("-RunKey", error.ErrorDetails.RecommendedAction);
-            Assert.Equal(1, _emulator.Host.Statistics.VolumeBackupsCreated(volume));
-        }
-
-        [Fact]
         public void A_value_the_service_refuses_is_InvalidParameter_naming_the_field()
         {
             using var host = new ModuleHost();

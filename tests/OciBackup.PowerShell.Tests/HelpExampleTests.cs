@@ -33,8 +33,16 @@ namespace OciBackup.PowerShell.Tests
     /// preamble names them as a reader of the page would expect: $compartmentId is that compartment's OCID,
     /// $volumeId and $volumeId2 are two of its volumes, and $volumeGroupId is its volume group
     /// ($ExampleCompartmentId, $ExampleVolumeIds and $ExampleVolumeGroupIds hold the same OCIDs, all of them).</item>
+    /// <item>The process environment is an OCI instance's, a Function's and Cloud Shell's at once, all pointing at the
+    /// emulator (<see cref="ExampleEmulator.SignInVariables"/>): OCI_METADATA_BASE_URL, OCI_CLI_FEDERATION_ENDPOINT,
+    /// the OCI_RESOURCE_PRINCIPAL_* variables and OCI_CLI_DELEGATION_TOKEN_FILE. Each is read only by its own kind of
+    /// sign-in, so "New-OciSession -AuthType InstancePrincipal" (or ResourcePrincipal, DelegationToken) runs as
+    /// written. The config file also has a [SESSION] profile with a session token. Whatever OCI_* variables an example
+    /// sets ($env:OCI_CLI_USER = ...) are put back after it, so the examples run alone (their test class shares the
+    /// process environment collection).</item>
     /// </list>
     /// </summary>
+    [Collection(nameof(ProcessEnvironmentCollection))]
     public sealed class HelpExampleTests : IAsyncLifetime
     {
         public const string DocumentedEmulatorUrl = "http://127.0.0.1:8080";
@@ -77,12 +85,33 @@ $PSDefaultParameterValues['*-Oci*:Session'] = $session
         {
             var example = HelpPages.Of(cmdlet).Examples[number - 1];
             var code = string.Join("\n", example.Code.Select(RunnableCode)).Replace(DocumentedEmulatorUrl, _emulator.Url, StringComparison.Ordinal);
-            using var host = new ModuleHost();
-            var compartment = _emulator.Host.Compartments[0];
+            var saved = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("OCI_", StringComparison.Ordinal))
+                .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k));
+            try
+            {
+                foreach (var pair in _emulator.SignInVariables)
+                {
+                    Environment.SetEnvironmentVariable(pair.Key, pair.Value);
+                }
 
-            host.Invoke(Preamble + "\n& {\n" + code + "\n} | Out-Default",
-                _emulator.WorkingFolder, _emulator.ConfigFile, _emulator.Url, compartment.Id,
-                compartment.VolumeIds.ToArray(), compartment.VolumeGroupIds.ToArray(), ExampleEmulator.PassPhrase);
+                using var host = new ModuleHost();
+                var compartment = _emulator.Host.Compartments[0];
+                host.Invoke(Preamble + "\n& {\n" + code + "\n} | Out-Default",
+                    _emulator.WorkingFolder, _emulator.ConfigFile, _emulator.Url, compartment.Id,
+                    compartment.VolumeIds.ToArray(), compartment.VolumeGroupIds.ToArray(), ExampleEmulator.PassPhrase);
+            }
+            finally
+            {
+                foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("OCI_", StringComparison.Ordinal)).ToList())
+                {
+                    Environment.SetEnvironmentVariable(name, saved.TryGetValue(name, out var value) ? value : null);
+                }
+
+                foreach (var pair in saved)
+                {
+                    Environment.SetEnvironmentVariable(pair.Key, pair.Value);
+                }
+            }
         }
 
         /// <summary>The code of one block as it runs: prompt lines without "PS&gt; ", shown output dropped.</summary>

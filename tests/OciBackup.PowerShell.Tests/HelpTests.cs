@@ -107,6 +107,12 @@ namespace OciBackup.PowerShell.Tests
                 var documented = syntax!.ParameterNames.Where(n => n != "CommonParameters").OrderBy(n => n);
                 Assert.Equal(set[1].Split(',', StringSplitOptions.RemoveEmptyEntries).OrderBy(n => n), documented);
             }
+
+            if (sets.Count > 1)
+            {
+                var defaultSet = _host.Invoke("(Get-Command $args[0]).DefaultParameterSet", cmdlet).Single()?.ToString();
+                Assert.Equal(new[] { defaultSet }, page.Syntax.Where(s => s.IsDefault).Select(s => s.SetName));
+            }
         }
 
         [Theory]

@@ -10,8 +10,9 @@ namespace OciBackup.Tests
     /// <summary>
     /// A public engine type is a promise to users, so making one public is a deliberate act that changes this list.
     /// Public are only what a user handles: the session, the backups written to the pipeline (and their base, which
-    /// Wait-OciBackup takes), the emulator and its counters (Start-OciEmulator, Get-OciEmulatorState), the enums their
-    /// properties return, and the exceptions inside the module's error records.
+    /// Wait-OciBackup takes), the volumes and volume groups listed and restored (Get-OciVolume, Restore-OciVolumeBackup),
+    /// the emulator and its counters (Start-OciEmulator, Get-OciEmulatorState), the enums their properties return, and the
+    /// exceptions inside the module's error records. The engine's kinds, runs, waits and retention rules stay internal.
     /// </summary>
     public class EngineSurfaceTests
     {
@@ -34,7 +35,9 @@ namespace OciBackup.Tests
                 "OciBackup.Engine.Http.OciTransportException",
                 "OciBackup.Engine.Models.BackupLifecycleState",
                 "OciBackup.Engine.Models.BackupResource",
+                "OciBackup.Engine.Models.Volume",
                 "OciBackup.Engine.Models.VolumeBackup",
+                "OciBackup.Engine.Models.VolumeGroup",
                 "OciBackup.Engine.Models.VolumeGroupBackup",
                 "OciBackup.Engine.OciSession",
             };

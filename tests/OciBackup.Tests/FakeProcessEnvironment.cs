@@ -15,6 +15,7 @@ namespace OciBackup.Tests
         private readonly List<string> _filesRead = new List<string>();
         private readonly List<string> _variablesRead = new List<string>();
         private readonly Dictionary<string, Exception> _unreadableFiles = new Dictionary<string, Exception>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _versions = new Dictionary<string, int>(StringComparer.Ordinal);
 
         public FakeProcessEnvironment(string home = "/home/test")
         {
@@ -68,9 +69,15 @@ namespace OciBackup.Tests
             return this;
         }
 
+        /// <summary>Adds or rewrites a file; each write changes its <see cref="FileStamp"/>, as a real rewrite changes its time.</summary>
         public FakeProcessEnvironment AddFile(string path, string text)
         {
-            Files[path] = text;
+            lock (_gate)
+            {
+                Files[path] = text;
+                _versions[path] = _versions.TryGetValue(path, out var version) ? version + 1 : 1;
+            }
+
             return this;
         }
 
@@ -102,6 +109,14 @@ namespace OciBackup.Tests
         }
 
         public bool FileExists(string path) => Files.ContainsKey(path);
+
+        public string? FileStamp(string path)
+        {
+            lock (_gate)
+            {
+                return Files.ContainsKey(path) ? "v" + (_versions.TryGetValue(path, out var version) ? version : 0) : null;
+            }
+        }
 
         public string ReadAllText(string path)
         {

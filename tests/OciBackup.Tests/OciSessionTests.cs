@@ -1,6 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
 using OciBackup.Engine;
 using OciBackup.Engine.Auth;
+using OciBackup.Engine.Http;
+using OciBackup.Engine.Models;
 using Xunit;
 
 namespace OciBackup.Tests
@@ -118,6 +123,89 @@ namespace OciBackup.Tests
         {
             using var session = OciSession.Create(new OciSessionOptions { Environment = TestConfigs.Home(TestConfigs.ApiKeyProfile()) });
             Assert.Equal("OciSession [DEFAULT] us-ashburn-1 https://iaas.us-ashburn-1.oraclecloud.com (ApiKey)", session.ToString());
+        }
+
+        [Fact]
+        public async Task One_session_reads_every_region_of_its_realm_over_one_handler_and_each_object_says_its_region()
+        {
+            var handler = new CapturingHandler(request => CapturingHandler.Json(System.Net.HttpStatusCode.OK,
+                request.Uri.AbsolutePath.EndsWith("availabilityDomains", StringComparison.Ordinal) ? "[]" : @"{""id"":""ocid1.volume.oc1.phx.v"",""lifecycleState"":""AVAILABLE""}"));
+            using var session = OciSession.Create(new OciSessionOptions { Environment = TestConfigs.Home(TestConfigs.ApiKeyProfile()), Handler = handler });
+            IRegionalClients regions = session;
+
+            var home = await regions.Blockstorage(null).GetVolumeAsync("ocid1.volume.oc1.iad.v", default);
+            var phoenix = await regions.Blockstorage("phx").GetVolumeAsync("ocid1.volume.oc1.phx.v", default);
+            await regions.Identity("eu-frankfurt-1").ListAvailabilityDomainsAsync(TestConfigs.Tenancy, default);
+
+            Assert.Equal(new[] { "iaas.us-ashburn-1.oraclecloud.com", "iaas.us-phoenix-1.oraclecloud.com", "identity.eu-frankfurt-1.oci.oraclecloud.com" }, handler.Requests.Select(r => r.Uri.Host));
+            Assert.Equal(("us-ashburn-1", "us-phoenix-1"), (home.Value.Region, phoenix.Value.Region));
+            Assert.Same(regions.Blockstorage("us-phoenix-1"), regions.Blockstorage("PHX"));
+            Assert.Same(session.Blockstorage, regions.Blockstorage("us-ashburn-1"));
+            Assert.All(handler.Requests, r => Assert.StartsWith("Signature version=\"1\"", r.Header("Authorization")));
+        }
+
+        [Fact]
+        public async Task A_session_given_an_endpoint_per_region_sends_each_regions_calls_there_and_refuses_the_others()
+        {
+            var handler = new CapturingHandler(_ => CapturingHandler.Json(System.Net.HttpStatusCode.OK, "[]"));
+            using var session = OciSession.Create(new OciSessionOptions
+            {
+                Environment = TestConfigs.Home(TestConfigs.ApiKeyProfile()),
+                Handler = handler,
+                Endpoints = new Dictionary<string, string> { ["us-ashburn-1"] = "http://127.0.0.1:8001", ["us-phoenix-1"] = "http://127.0.0.1:8002" },
+            });
+            IRegionalClients regions = session;
+
+            await regions.Blockstorage("us-phoenix-1").ListAllVolumesAsync(new VolumeFilter("c"), default);
+            await regions.Identity("us-phoenix-1").ListAvailabilityDomainsAsync("c", default);
+            await session.Blockstorage.ListAllVolumesAsync(new VolumeFilter("c"), default);
+            var unmapped = Assert.Throws<OciConfigException>(() => regions.Blockstorage("eu-frankfurt-1"));
+
+            Assert.Equal(("us-ashburn-1", new Uri("http://127.0.0.1:8001")), (session.Region, session.Endpoint));
+            Assert.Equal(new[] { "127.0.0.1:8002", "127.0.0.1:8002", "127.0.0.1:8001" }, handler.Requests.Select(r => r.Uri.Authority));
+            Assert.Equal(OciConfigErrorKind.EndpointInvalid, unmapped.Kind);
+            Assert.Contains("its endpoint map names us-ashburn-1, us-phoenix-1", unmapped.Message);
+        }
+
+        [Fact]
+        public void An_endpoint_and_an_endpoint_map_together_are_refused_before_anything_is_read_of_the_key()
+        {
+            var error = Assert.Throws<OciConfigException>(() => OciSession.Create(new OciSessionOptions
+            {
+                Environment = TestConfigs.Home(TestConfigs.ApiKeyProfile()),
+                Endpoint = "http://127.0.0.1:8001",
+                Endpoints = new Dictionary<string, string> { ["us-ashburn-1"] = "http://127.0.0.1:8001" },
+            }));
+
+            Assert.Equal(OciConfigErrorKind.EndpointInvalid, error.Kind);
+        }
+
+        [Fact]
+        public void The_clients_of_other_regions_share_the_sessions_connections_and_end_with_it()
+        {
+            var handler = new DisposalRecordingHandler();
+            var session = OciSession.Create(new OciSessionOptions { Environment = TestConfigs.Home(TestConfigs.ApiKeyProfile()), Handler = handler });
+            var phoenix = session.Http.WithEndpoint(new Uri("https://iaas.us-phoenix-1.oraclecloud.com"));
+
+            phoenix.Dispose();
+            Assert.False(handler.Disposed);
+            session.Dispose();
+
+            Assert.True(handler.Disposed);
+        }
+
+        private sealed class DisposalRecordingHandler : System.Net.Http.HttpMessageHandler
+        {
+            public bool Disposed { get; private set; }
+
+            protected override System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+                throw new InvalidOperationException("Nothing is sent here.");
+
+            protected override void Dispose(bool disposing)
+            {
+                Disposed = true;
+                base.Dispose(disposing);
+            }
         }
     }
 }

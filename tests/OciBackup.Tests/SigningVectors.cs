@@ -40,18 +40,24 @@ namespace OciBackup.Tests
         }
 
         /// <summary>The provider the vector's key entry describes: session token when it has one, else API key.</summary>
-        public static IAuthenticationProvider LoadProvider(string keyName)
+        /// <param name="clock">The clock a session token's expiry is judged by; null for one at the token's issue, when the vectors were made.</param>
+        public static IAuthenticationProvider LoadProvider(string keyName, IClock? clock = null)
         {
             var key = Key(keyName);
             var signingKey = LoadKey(keyName);
             var token = Text(key, "sessionToken");
             if (token != null)
             {
-                return new SessionTokenAuthenticationProvider(token, signingKey, Text(key, "tenancy"));
+                return new SessionTokenAuthenticationProvider(token, signingKey, Text(key, "tenancy"), clock ?? TokenClock(token));
             }
 
             return new ApiKeyAuthenticationProvider(Text(key, "tenancy")!, Text(key, "user")!, Text(key, "fingerprint")!, signingKey);
         }
+
+        /// <summary>A clock at the time the vectors' session token was issued (it lasts an hour), for code that judges its expiry.</summary>
+        public static FixedClock SessionTokenClock() => TokenClock(Text(Key("rsa2048-session"), "sessionToken")!);
+
+        private static FixedClock TokenClock(string token) => new FixedClock(SecurityTokenClaims.Read(token).IssuedAt!.Value.AddMinutes(1));
 
         public static FixedClock ClockOf(JsonElement testCase) =>
             new FixedClock(DateTimeOffset.ParseExact(testCase.GetProperty("expected").GetProperty("date").GetString()!, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));

@@ -4,22 +4,19 @@
 # Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
-    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
-    Import-Module $manifestPath -Force -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 
     # The emulator, as a process on an ephemeral port, with a generated key and OCI config in a temp folder.
-    $emu = Start-OciEmulator -Compartment pester -Volumes 20 -VolumeGroups 1 -VolumesPerGroup 2 -BackupSeconds 1 -ErrorAction Stop
+    $emu = Start-OciEmulator -Compartment pester -Volumes 53 -VolumeGroups 1 -VolumesPerGroup 2 -BackupSeconds 1 -ErrorAction Stop
     $session = $emu.Session
     $compartmentId = $emu.Compartments['pester']
 
-    # The inventory, through the cmdlets themselves: 20 stand-alone volumes, one group of two.
+    # The inventory, through the cmdlets themselves: 53 stand-alone volumes, one group of two.
     $volumes = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)
     $standaloneIds = @($volumes | Where-Object { -not $_.volumeGroupId } | ForEach-Object id)
     $groupMemberIds = @($volumes | Where-Object { $_.volumeGroupId } | ForEach-Object id)
     $volumeGroupId = @(Invoke-OciRestMethod /20160918/volumeGroups -Query @{ compartmentId = $compartmentId } -All -Session $session -ErrorAction Stop)[0].id
-    if ($standaloneIds.Count -ne 20 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
+    if ($standaloneIds.Count -ne 53 -or $groupMemberIds.Count -ne 2 -or -not $volumeGroupId) {
         throw "Unexpected emulator inventory: $($standaloneIds.Count) stand-alone volumes, $($groupMemberIds.Count) group members, group '$volumeGroupId'."
     }
 
@@ -186,6 +183,8 @@ Describe 'New-OciVolumeBackup' {
         $output | Should -HaveCount 0
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'OciBackup.Conflict,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*-RunKey*'
         $failures[0].TargetObject | Should -Be $volumeId
         (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
     }
@@ -199,6 +198,25 @@ Describe 'New-OciVolumeBackup' {
             })
 
         ($output.VolumeId | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
+    }
+
+    It 'sends each item to its region''s endpoint and fails one in a region the session has no endpoint for' {
+        $volumeId = Use-Volume
+        # Phoenix points at a port nothing listens on: reaching it at all shows where the item was sent.
+        $regional = New-OciSession -ConfigFile $emu.ConfigFile -Endpoint @{ ($emu.Region) = $emu.Url; 'us-phoenix-1' = 'http://127.0.0.1:9' }
+
+        $output = @(
+            [pscustomobject]@{ VolumeId = $volumeId; Region = $emu.Region },
+            [pscustomobject]@{ VolumeId = $volumeId; Region = 'phx' },
+            [pscustomobject]@{ VolumeId = $volumeId; Region = 'eu-frankfurt-1' } |
+                New-OciVolumeBackup -Session $regional -NoRetry -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $output | Should -HaveCount 1
+        $output[0].Region | Should -Be $emu.Region
+        $failures | Should -HaveCount 2
+        ($failures.FullyQualifiedErrorId | Sort-Object) | Should -Be 'OciBackup.ConnectionFailed,OciBackup.Cmdlets.NewOciVolumeBackupCommand', 'OciBackup.EndpointInvalid,OciBackup.Cmdlets.NewOciVolumeBackupCommand'
+        $failures | ForEach-Object { $_.TargetObject | Should -Be $volumeId }
+        (Get-OciEmulatorState $emu).VolumeBackupsCreated[$volumeId] | Should -Be 1
     }
 
     It 'takes the session from $PSDefaultParameterValues' {
@@ -266,6 +284,7 @@ Describe 'New-OciVolumeGroupBackup' {
         $output | Should -HaveCount 1
         $output[0].VolumeGroupId | Should -Be $volumeGroupId
         $output[0].LifecycleState | Should -Be 'AVAILABLE'
+        $output[0].VolumeBackupIds | Should -HaveCount 2
     }
 }
 
@@ -388,6 +407,20 @@ Describe 'Waiting for backups' {
         $output[0].LifecycleState | Should -Be 'AVAILABLE'
     }
 
+    It 'follows backups known by id alone with one get to find their compartment, then lists' {
+        $backups = @(Use-Volume 12 | New-OciVolumeBackup -Session $session -ErrorAction Stop)
+        $before = (Get-OciEmulatorState $emu).RequestsByOperation
+
+        $output = @($backups.Id | Wait-OciBackup -Session $session -Timeout 60 -ErrorAction Stop)
+
+        $after = (Get-OciEmulatorState $emu).RequestsByOperation
+        $output | Should -HaveCount 12
+        foreach ($backup in $output) { $backup.LifecycleState | Should -Be 'AVAILABLE' }
+        # Polling each id with a get would cost twelve requests a round; one list page answers them all.
+        ($after['GetVolumeBackup'] - $before['GetVolumeBackup']) | Should -BeLessOrEqual 2
+        ($after['ListVolumeBackups'] - $before['ListVolumeBackups']) | Should -BeGreaterThan 0
+    }
+
     It 'refuses an id that is not a backup OCID before sending anything' {
         $before = (Get-OciEmulatorState $emu).Requests
 
@@ -459,6 +492,22 @@ Describe 'Waiting for backups' {
             $failures[0].TargetObject.Id | Should -Be $bad.Id
             $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
             (Get-OciEmulatorState $emu).FaultCounts.FaultyBackup | Should -BeGreaterThan 0
+        }
+
+        It 'fails only the faulty ones among many volumes with New-OciVolumeBackup -Wait' {
+            # Half of them end FAULTY, drawn at random: with 20 volumes, all or none is a one-in-500,000 draw.
+            $volumeIds = @(Use-Volume 20)
+            Set-OciEmulatorFault $emu -FaultyShare 0.5
+
+            $output = @($volumeIds | New-OciVolumeBackup -Session $session -Wait -Timeout 60 -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+            $failures.Count + $output.Count | Should -Be 20
+            $failures | Should -Not -BeNullOrEmpty
+            $output | Should -Not -BeNullOrEmpty
+            foreach ($failure in $failures) { $failure.FullyQualifiedErrorId | Should -Be 'OciBackup.BackupFaulty,OciBackup.Cmdlets.NewOciVolumeBackupCommand' }
+            foreach ($backup in $output) { $backup.LifecycleState | Should -Be 'AVAILABLE' }
+            # Every volume is accounted for exactly once: an AVAILABLE backup, or an error that names it.
+            (@($output.VolumeId) + @($failures.TargetObject) | Sort-Object) -join ',' | Should -Be (($volumeIds | Sort-Object) -join ',')
         }
 
         It 'fails its item in New-OciVolumeBackup -Wait' {

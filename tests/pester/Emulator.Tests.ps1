@@ -6,18 +6,7 @@
 # Invoke-Pester ./tests/pester
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
-    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
-    Import-Module $manifestPath -Force -ErrorAction Stop
-    $script:scratch = [System.Collections.Generic.List[string]]::new()
-
-    function New-ScratchFolder {
-        $dir = Join-Path ([System.IO.Path]::GetTempPath()) ('ocibackup-pester-' + [guid]::NewGuid().ToString('N'))
-        New-Item -ItemType Directory -Path $dir | Out-Null
-        $script:scratch.Add($dir)
-        $dir
-    }
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 
     # Running, and not a zombie that its (killed) parent has not reaped yet: Linux keeps those until someone does.
     function Test-ProcessRunning {
@@ -60,7 +49,7 @@ BeforeAll {
 
 AfterAll {
     Remove-Module OciBackup -ErrorAction SilentlyContinue
-    foreach ($dir in $script:scratch) { Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue }
+    Remove-ScratchFolder
 }
 
 Describe 'Start-OciEmulator' {
@@ -76,6 +65,8 @@ Describe 'Start-OciEmulator' {
             $emu.StandaloneVolumeIds | Should -HaveCount 8
             $emu.VolumeGroupIds | Should -HaveCount 2
             Test-Path -LiteralPath $emu.ConfigFile | Should -BeTrue
+            @($emu.MetadataBaseUrl, $emu.InstancePrincipalVariables, $emu.ResourcePrincipalVariables, $emu.CloudShellVariables, $emu.SessionTokenConfigFile) |
+                Where-Object { $null -ne $_ } | Should -BeNullOrEmpty -Because 'the identity side is played only when asked for'
 
             $listed = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $emu.Compartments['alpha'] } -All -Session $emu.Session -ErrorAction Stop)
 

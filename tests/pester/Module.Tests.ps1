@@ -3,38 +3,12 @@
 # Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
-    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
-    Import-Module $manifestPath -Force -ErrorAction Stop
-    $vectors = Join-Path $repo 'tests/vectors'
-    $script:tempDirs = [System.Collections.Generic.List[string]]::new()
-
-    function New-TestConfig {
-        param([string] $KeyFile = 'test-rsa2048-pkcs1.pem', [string] $Extra = '')
-        $dir = Join-Path ([System.IO.Path]::GetTempPath()) ("ocibackup-pester-" + [guid]::NewGuid().ToString('N'))
-        New-Item -ItemType Directory -Path $dir | Out-Null
-        $script:tempDirs.Add($dir)
-        Copy-Item (Join-Path $vectors "keys/$KeyFile") (Join-Path $dir $KeyFile)
-        $config = Join-Path $dir 'config'
-        @"
-[DEFAULT]
-user=ocid1.user.oc1..aaaaaaaaflhvp4ewyhnvq4obbfcqyzgf7w7xy5ohcqn7fjzzq6tdbxtoqu2q
-fingerprint=1f:63:5f:7d:d8:af:b3:af:8e:e4:8f:7b:45:23:7e:fe
-key_file=$(Join-Path $dir $KeyFile)
-tenancy=ocid1.tenancy.oc1..aaaaaaaa5nfwo53cezleyy6t73v6rn6knhu3molvptnl3kcq34l5zb7ptz2q
-region=us-phoenix-1
-$Extra
-[OTHER]
-region=eu-frankfurt-1
-"@ | Set-Content -Path $config -Encoding utf8NoBOM
-        return $config
-    }
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 }
 
 AfterAll {
     Remove-Module OciBackup -ErrorAction SilentlyContinue
-    foreach ($dir in $script:tempDirs) { Remove-Item -LiteralPath $dir -Recurse -Force -ErrorAction SilentlyContinue }
+    Remove-ScratchFolder
 }
 
 Describe 'The OciBackup module' {
@@ -146,6 +120,12 @@ Describe 'New-OciSession' {
         $session.Endpoint | Should -Be ([uri]'http://127.0.0.1:9999')
     }
 
+    It 'takes a hashtable of region = endpoint, starting from the session''s own region' {
+        $session = New-OciSession -ConfigFile (New-TestConfig) -Endpoint @{ 'us-phoenix-1' = 'http://127.0.0.1:9998'; iad = 'http://127.0.0.1:9999' }
+        $session.Region | Should -Be 'us-phoenix-1'
+        $session.Endpoint | Should -Be ([uri]'http://127.0.0.1:9998')
+    }
+
     It 'opens an encrypted key with a SecureString pass phrase' {
         $config = New-TestConfig -KeyFile 'test-rsa2048-pkcs8-encrypted.pem'
         $pass = ConvertTo-SecureString 'correct horse' -AsPlainText -Force
@@ -157,6 +137,8 @@ Describe 'New-OciSession' {
         @{ Case = 'the profile is missing'; Arguments = @{ Profile = 'NOPE' }; ErrorId = 'OciBackup.ProfileNotFound'; Category = 'ObjectNotFound' }
         @{ Case = 'the region is not a region'; Arguments = @{ Region = 'not a region!' }; ErrorId = 'OciBackup.RegionInvalid'; Category = 'InvalidArgument' }
         @{ Case = 'the endpoint is plain http to a remote host'; Arguments = @{ Endpoint = 'http://example.com' }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
+        @{ Case = 'the endpoint map lacks the session''s region'; Arguments = @{ Endpoint = @{ 'us-ashburn-1' = 'http://127.0.0.1:9999' } }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
+        @{ Case = 'an endpoint of the map is not a URL'; Arguments = @{ Endpoint = @{ 'us-phoenix-1' = 42 } }; ErrorId = 'OciBackup.EndpointInvalid'; Category = 'InvalidArgument' }
     ) {
         # Every case but the missing file runs against a valid config file.
         $splat = @{} + $Arguments

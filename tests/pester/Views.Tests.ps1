@@ -6,24 +6,9 @@
 # Run after a build (dotnet build OciBackup.sln -c Release) with: Invoke-Pester ./tests/pester
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $manifestPath = Join-Path $repo 'out/OciBackup/OciBackup.psd1'
-    if (-not (Test-Path $manifestPath)) { throw "Build first: $manifestPath is missing (dotnet build OciBackup.sln -c Release)." }
-    Import-Module $manifestPath -Force -ErrorAction Stop
-
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     # A session needs a config file and a key: the throwaway test key from tests/vectors.
-    $configDir = Join-Path ([System.IO.Path]::GetTempPath()) ('ocibackup-pester-views-' + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $configDir | Out-Null
-    $keyFile = Join-Path $configDir 'test-rsa2048-pkcs1.pem'
-    Copy-Item (Join-Path $repo 'tests/vectors/keys/test-rsa2048-pkcs1.pem') $keyFile
-    $configFile = Join-Path $configDir 'config'
-    @"
-[DEFAULT]
-user=ocid1.user.oc1..aaaaaaaaflhvp4ewyhnvq4obbfcqyzgf7w7xy5ohcqn7fjzzq6tdbxtoqu2q
-fingerprint=1f:63:5f:7d:d8:af:b3:af:8e:e4:8f:7b:45:23:7e:fe
-key_file=$keyFile
-tenancy=ocid1.tenancy.oc1..aaaaaaaa5nfwo53cezleyy6t73v6rn6knhu3molvptnl3kcq34l5zb7ptz2q
-"@ | Set-Content -LiteralPath $configFile -Encoding utf8NoBOM
+    $configFile = New-TestConfig
 
     # The longest region id of the commercial realm (oc1), so its longest endpoint and OCIDs.
     $region = 'af-johannesburg-1'
@@ -109,7 +94,7 @@ tenancy=ocid1.tenancy.oc1..aaaaaaaa5nfwo53cezleyy6t73v6rn6knhu3molvptnl3kcq34l5z
 
 AfterAll {
     Remove-Module OciBackup -ErrorAction SilentlyContinue
-    if ($configDir) { Remove-Item -LiteralPath $configDir -Recurse -Force -ErrorAction SilentlyContinue }
+    Remove-ScratchFolder
 }
 
 Describe 'The <_> table' -ForEach 'VolumeBackup', 'VolumeGroupBackup' {

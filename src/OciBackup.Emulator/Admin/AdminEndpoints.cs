@@ -30,34 +30,11 @@ internal static class AdminEndpoints
         admin.MapGet("/state", () => Results.Json(State(store, statistics, faults, clock, listeners), Json));
         admin.MapGet("/inventory", () => Results.Json(Inventory(store, listeners), Json));
         admin.MapGet("/faults", () => Results.Json(faults.Current, Json));
-        admin.MapMethods("/faults", new[] { "PUT", "POST", "PATCH" }, async (HttpRequest request) =>
+        admin.MapMethods("/faults", new[] { "PUT", "POST", "PATCH" }, (HttpRequest request) => ApplySettingsAsync(request, "fault settings", changes =>
         {
-            JsonNode? patch;
-            try
-            {
-                patch = await JsonNode.ParseAsync(request.Body);
-            }
-            catch (JsonException)
-            {
-                return Error(400, "CannotParseRequest", "The body is not valid JSON.");
-            }
-
-            if (patch is not JsonObject changes)
-            {
-                return Error(400, "CannotParseRequest", "The body must be a JSON object of fault settings.");
-            }
-
-            try
-            {
-                faults.Current = Merge(faults.Current, changes);
-            }
-            catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException or FormatException)
-            {
-                return Error(400, "InvalidParameter", e.Message);
-            }
-
-            return Results.Json(faults.Current, Json);
-        });
+            faults.Current = Merge(faults.Current, changes);
+            return faults.Current;
+        }));
         admin.MapDelete("/faults", () =>
         {
             faults.Current = new FaultSettings();
@@ -174,7 +151,39 @@ internal static class AdminEndpoints
         return JsonSerializer.Deserialize<FaultSettings>(merged, Json)!.Validated();
     }
 
-    private static IResult Error(int status, string code, string message) =>
+    /// <summary>
+    /// Reads a body that must be a JSON object of settings and hands it to <paramref name="apply"/>, which changes them
+    /// and returns what to answer; a body that is not such an object, or a setting <paramref name="apply"/> refuses, is
+    /// a 400 that says why.
+    /// </summary>
+    internal static async Task<IResult> ApplySettingsAsync(HttpRequest request, string settings, Func<JsonObject, object> apply)
+    {
+        JsonNode? patch;
+        try
+        {
+            patch = await JsonNode.ParseAsync(request.Body);
+        }
+        catch (JsonException)
+        {
+            return Error(400, "CannotParseRequest", "The body is not valid JSON.");
+        }
+
+        if (patch is not JsonObject changes)
+        {
+            return Error(400, "CannotParseRequest", $"The body must be a JSON object of {settings}.");
+        }
+
+        try
+        {
+            return Results.Json(apply(changes), Json);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException or FormatException)
+        {
+            return Error(400, "InvalidParameter", e.Message);
+        }
+    }
+
+    internal static IResult Error(int status, string code, string message) =>
         Results.Json(new { code, message }, Json, statusCode: status);
 
     private static object State(BackupStore store, EmulatorStatistics statistics, FaultState faults, EmulatorClock clock, RegionListeners listeners)

@@ -17,4 +17,5 @@ internal enum AuthenticationFailure
     BodyHashMismatch,
     ContentLengthMismatch,
     BadSignature,
+    InvalidDelegationToken,
 }

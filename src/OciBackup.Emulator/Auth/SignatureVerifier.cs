@@ -18,11 +18,23 @@ internal sealed class SignatureVerifier
 {
     public static readonly TimeSpan MaxClockDifference = TimeSpan.FromMinutes(5);
 
-    private readonly TrustedKeyStore _keys;
+    public const string DelegationHeader = "opc-obo-token";
 
-    public SignatureVerifier(TrustedKeyStore keys)
+    private readonly IKeyResolver _keys;
+    private readonly Func<string, DateTimeOffset, string?>? _delegationTokenProblem;
+    private readonly bool _requireHost;
+
+    /// <param name="delegationTokenProblem">
+    /// Checks an <c>opc-obo-token</c> (null when it is valid, else why not); null refuses every request that carries one.
+    /// </param>
+    /// <param name="requireHost">
+    /// False for the federation endpoint, which accepts the Python and Go SDKs' requests that do not sign host.
+    /// </param>
+    public SignatureVerifier(IKeyResolver keys, Func<string, DateTimeOffset, string?>? delegationTokenProblem = null, bool requireHost = true)
     {
         _keys = keys;
+        _delegationTokenProblem = delegationTokenProblem;
+        _requireHost = requireHost;
     }
 
     public AuthenticationResult Verify(string method, string rawTarget, IHeaderDictionary headers, ReadOnlySpan<byte> body, DateTimeOffset now)
@@ -59,7 +71,7 @@ internal sealed class SignatureVerifier
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(h => h.ToLowerInvariant())
             .ToArray();
-        string? uncovered = FirstUncoveredRequirement(method, signedHeaders);
+        string? uncovered = FirstUncoveredRequirement(method, signedHeaders, _requireHost);
         if (uncovered is not null)
         {
             return AuthenticationResult.Fail(AuthenticationFailure.RequiredHeaderNotSigned, "required header not signed: " + uncovered);
@@ -158,17 +170,35 @@ internal sealed class SignatureVerifier
             }
         }
 
+        string? delegationToken = HeaderValue(headers, DelegationHeader);
+        if (delegationToken is not null)
+        {
+            // A delegation token acts for a user: it must be covered by the signature, or anyone could swap it.
+            if (Array.IndexOf(signedHeaders, DelegationHeader) < 0)
+            {
+                return AuthenticationResult.Fail(AuthenticationFailure.RequiredHeaderNotSigned, "required header not signed: " + DelegationHeader);
+            }
+
+            string? problem = _delegationTokenProblem is null ? "delegation tokens are not accepted here" : _delegationTokenProblem(delegationToken, now);
+            if (problem is not null)
+            {
+                return AuthenticationResult.Fail(AuthenticationFailure.InvalidDelegationToken, problem);
+            }
+
+            return AuthenticationResult.Success(key.Description, delegated: true);
+        }
+
         return AuthenticationResult.Success(key.Description);
     }
 
-    private static string? FirstUncoveredRequirement(string method, string[] signed)
+    private static string? FirstUncoveredRequirement(string method, string[] signed, bool requireHost)
     {
         if (Array.IndexOf(signed, "(request-target)") < 0)
         {
             return "(request-target)";
         }
 
-        if (Array.IndexOf(signed, "host") < 0)
+        if (requireHost && Array.IndexOf(signed, "host") < 0)
         {
             return "host";
         }

@@ -71,9 +71,9 @@ internal sealed class ThrowawayConfig
 
     /// <summary>
     /// Writes the config (its region is the first of <paramref name="endpoints"/>, the home region) and emulator.json
-    /// with every region's endpoint.
+    /// with every region's endpoint and the identity side the emulator plays, if any.
     /// </summary>
-    public void WriteConfig(IReadOnlyList<(string Region, Uri Endpoint)> endpoints, IEnumerable<(string Name, string Id, string? ParentId)> compartments)
+    public void WriteConfig(IReadOnlyList<(string Region, Uri Endpoint)> endpoints, IEnumerable<(string Name, string Id, string? ParentId)> compartments, Identity.EmulatorIdentity? identity = null)
     {
         string region = endpoints[0].Region;
         string url = Url(endpoints[0].Endpoint);
@@ -138,6 +138,11 @@ internal sealed class ThrowawayConfig
             }
 
             writer.WriteEndArray();
+            if (identity is not null)
+            {
+                WriteIdentity(writer, identity);
+            }
+
             writer.WriteNumber("processId", Environment.ProcessId);
             writer.WriteEndObject();
         }
@@ -174,6 +179,34 @@ internal sealed class ThrowawayConfig
     }
 
     private static string Url(Uri endpoint) => endpoint.ToString().TrimEnd('/');
+
+    private static void WriteIdentity(Utf8JsonWriter writer, Identity.EmulatorIdentity identity)
+    {
+        if (identity.MetadataBaseAddress is not null)
+        {
+            writer.WriteString("metadataBaseUrl", identity.MetadataBaseAddress.ToString());
+            writer.WriteString("federationEndpoint", identity.FederationEndpoint!.ToString());
+        }
+
+        foreach ((string name, IReadOnlyDictionary<string, string>? variables) in new[] { ("resourcePrincipal", identity.ResourcePrincipalVariables), ("cloudShell", identity.CloudShellVariables) })
+        {
+            if (variables is not null)
+            {
+                writer.WriteStartObject(name);
+                foreach ((string variable, string value) in variables)
+                {
+                    writer.WriteString(variable, value);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        if (identity.SessionTokenConfigFile is not null)
+        {
+            writer.WriteString("sessionTokenConfigFile", identity.SessionTokenConfigFile);
+        }
+    }
 
     private static void WritePrivate(string path, string content)
     {

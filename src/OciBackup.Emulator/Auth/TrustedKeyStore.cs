@@ -8,17 +8,20 @@ namespace OciBackup.Emulator.Auth;
 /// found by the exact token, or, when enabled, through the token's own <c>jwk</c> claim. Resolved keyIds are
 /// cached so the steady state is one dictionary lookup.
 /// </summary>
-internal sealed class TrustedKeyStore
+internal sealed class TrustedKeyStore : IKeyResolver
 {
     private const int CacheLimit = 10_000;
     private readonly ConcurrentDictionary<string, TrustedKey> _byFingerprint = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TrustedKey> _bySessionToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TrustedKey?> _resolved = new(StringComparer.Ordinal);
     private readonly bool _trustJwkSessionTokens;
+    private readonly Func<string, TrustedKey?>? _issuedTokens;
 
-    public TrustedKeyStore(bool trustJwkSessionTokens)
+    /// <param name="issuedTokens">Resolves tokens the emulator issued itself (their signature is its own to check); null when it issues none.</param>
+    public TrustedKeyStore(bool trustJwkSessionTokens, Func<string, TrustedKey?>? issuedTokens = null)
     {
         _trustJwkSessionTokens = trustJwkSessionTokens;
+        _issuedTokens = issuedTokens;
     }
 
     public int Count => _byFingerprint.Count + _bySessionToken.Count;
@@ -100,6 +103,12 @@ internal sealed class TrustedKeyStore
         {
             detail = "";
             return key;
+        }
+
+        if (_issuedTokens?.Invoke(token) is TrustedKey issued)
+        {
+            detail = "";
+            return issued;
         }
 
         if (_trustJwkSessionTokens)

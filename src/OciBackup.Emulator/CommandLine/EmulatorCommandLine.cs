@@ -45,6 +45,19 @@ internal sealed class EmulatorCommandLine
         new("--latency-ms", "MS", "Latency added to every API request.", (c, v) => c.Faults = c.Faults with { LatencyMilliseconds = NonNegative(v, "--latency-ms") }),
         new("--latency-jitter-ms", "MS", "Up to MS more latency per request, drawn at random.", (c, v) => c.Faults = c.Faults with { LatencyJitterMilliseconds = NonNegative(v, "--latency-jitter-ms") }),
         new("--clock-skew-seconds", "S", "Shift the emulator's clock by S seconds (negative: behind); beyond 300 s signed requests get 401.", (c, v) => c.Faults = c.Faults with { ClockSkewSeconds = Number(v, "--clock-skew-seconds") }),
+        new("--instance-principal", null, "Serve an instance metadata service and a federation endpoint, each on its own 127.0.0.1 port (instance principals).", (c, _) => c.Emulator.Identity.InstancePrincipal = true),
+        new("--metadata-port", "N", "Port of the instance metadata service (default 0: ephemeral); implies --instance-principal.", (c, v) => { c.Emulator.Identity.MetadataPort = Int(v, "--metadata-port", 0, 65535); c.Emulator.Identity.InstancePrincipal = true; }),
+        new("--federation-port", "N", "Port of the federation endpoint (default 0: ephemeral); implies --instance-principal.", (c, v) => { c.Emulator.Identity.FederationPort = Int(v, "--federation-port", 0, 65535); c.Emulator.Identity.InstancePrincipal = true; }),
+        new("--token-lifetime-seconds", "S", "Lifetime of every token the emulator issues (default 1200); requests with an expired one get 401.", (c, v) => c.Emulator.Identity.TokenLifetime = PositiveSeconds(v, "--token-lifetime-seconds")),
+        new("--leaf-rotation-seconds", "S", "Replace the instance's leaf certificate every S seconds (default: never); the old one is refused.", (c, v) => c.Emulator.Identity.LeafRotationInterval = PositiveSeconds(v, "--leaf-rotation-seconds")),
+        new("--federation-fault-500-share", "F", "Share of federation requests answered 500.", (c, v) => c.Emulator.Identity.FederationFaults = c.Emulator.Identity.FederationFaults with { ServerErrorShare = Share(v, "--federation-fault-500-share") }),
+        new("--federation-fault-drop-share", "F", "Share of federation requests whose connection is cut with no response.", (c, v) => c.Emulator.Identity.FederationFaults = c.Emulator.Identity.FederationFaults with { DropShare = Share(v, "--federation-fault-drop-share") }),
+        new("--federation-fault-slow-share", "F", "Share of federation requests answered only after --federation-slow-seconds.", (c, v) => c.Emulator.Identity.FederationFaults = c.Emulator.Identity.FederationFaults with { SlowShare = Share(v, "--federation-fault-slow-share") }),
+        new("--federation-slow-seconds", "S", "Delay of a slow federation response (default 30).", (c, v) => c.Emulator.Identity.FederationFaults = c.Emulator.Identity.FederationFaults with { SlowSeconds = NonNegative(v, "--federation-slow-seconds") }),
+        new("--init-resource-principal", "DIR", "Write resource principal 2.2 files (rpst, private.pem, environment.json) into DIR and renew the token at half its life.", (c, v) => c.Emulator.Identity.ResourcePrincipalDirectory = Path.GetFullPath(v)),
+        new("--resource-principal-pass-phrase", "TEXT", "Encrypt the resource principal key with this pass phrase (written to DIR/passphrase).", (c, v) => c.Emulator.Identity.ResourcePrincipalPassPhrase = v),
+        new("--init-cloud-shell", "DIR", "Write a Cloud Shell set-up (config, delegation_token, environment.json) into DIR; implies --instance-principal.", (c, v) => { c.Emulator.Identity.CloudShellDirectory = Path.GetFullPath(v); c.Emulator.Identity.InstancePrincipal = true; }),
+        new("--init-session-token", "DIR", "Write a session-token profile (config, token, session_key.pem) into DIR, as 'oci session authenticate' would.", (c, v) => c.Emulator.Identity.SessionTokenDirectory = Path.GetFullPath(v)),
         new("--admin-token", "TOKEN", "Require this value in the x-admin-token header of /admin requests (default: none).", (c, v) => c.Emulator.AdminToken = v),
         new("--parent-process-id", "PID", "Stop when the process with this id exits, even if it is killed (checked every second); Ctrl+C no longer stops it, SIGTERM and POST /admin/shutdown do.", (c, v) => c.ParentProcessId = Int(v, "--parent-process-id", 1, int.MaxValue)),
         new("--log-level", "LEVEL", "Trace, Debug, Information, Warning (default), Error, Critical or None.", (c, v) => c.Emulator.LogLevel = Level(v)),
@@ -115,6 +128,7 @@ internal sealed class EmulatorCommandLine
         }
 
         result.Emulator.Faults = result.Faults.Validated();
+        result.Emulator.Identity.FederationFaults.Validated();
         return result;
     }
 
@@ -138,10 +152,12 @@ internal sealed class EmulatorCommandLine
         return text
             .AppendLine()
             .AppendLine("On start it prints one line 'OCI emulator listening on http://127.0.0.1:PORT' (the first region's endpoint), then a line")
-            .AppendLine("'  region REGION: http://127.0.0.1:PORT' per region. Stop with Ctrl+C or SIGTERM.")
+            .AppendLine("'  region REGION: http://127.0.0.1:PORT' per region, and the identity side's addresses and files when asked for.")
+            .AppendLine("Stop with Ctrl+C or SIGTERM. The identity side plays one instance (or function, Cloud Shell, session) in the first region;")
+            .AppendLine("the tokens it issues are accepted at every region's port.")
             .AppendLine("Admin endpoint (on every region's port): GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults,")
-            .AppendLine("GET /admin/backups/{id}, POST /admin/volumeBackups and /admin/volumeGroupBackups (backdated backups), POST /admin/shutdown.")
-            .AppendLine("Docs: docs/emulator.md.")
+            .AppendLine("GET|PUT /admin/identity, GET /admin/backups/{id}, POST /admin/volumeBackups and /admin/volumeGroupBackups (backdated")
+            .AppendLine("backups), POST /admin/shutdown. Docs: docs/emulator.md.")
             .ToString();
     }
 
@@ -215,6 +231,9 @@ internal sealed class EmulatorCommandLine
         Number(value, name) is var n && n >= 0 && n <= 1 ? n : throw new ArgumentException($"{name} needs a share between 0 and 1, not '{value}'.");
 
     private static TimeSpan Seconds(string value, string name) => TimeSpan.FromSeconds(NonNegative(value, name));
+
+    private static TimeSpan PositiveSeconds(string value, string name) =>
+        NonNegative(value, name) is var n && n > 0 ? TimeSpan.FromSeconds(n) : throw new ArgumentException($"{name} must be more than 0.");
 
     private static LogLevel Level(string value) =>
         Enum.TryParse(value, ignoreCase: true, out LogLevel level) && Enum.IsDefined(level)

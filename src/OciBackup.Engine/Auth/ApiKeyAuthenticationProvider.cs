@@ -34,6 +34,8 @@ namespace OciBackup.Engine.Auth
 
         public Task<RequestCredentials> GetCredentialsAsync(CancellationToken cancellationToken) => _credentials;
 
+        public Task<bool> RefreshAfterRejectionAsync(RequestCredentials rejected, CancellationToken cancellationToken) => Task.FromResult(false);
+
         public void Dispose() => _key.Dispose();
 
         public override string ToString() => $"API key {Fingerprint} of {UserId}";

@@ -8,10 +8,13 @@ namespace OciBackup.Engine.Auth
         /// <summary>A session token from <c>oci session authenticate</c>: keyId <c>ST$token</c>.</summary>
         SessionToken,
 
-        /// <summary>Reserved: the compute instance's own identity (not yet supported).</summary>
+        /// <summary>The compute instance's own identity: a token from the federation endpoint, signed with a session key.</summary>
         InstancePrincipal,
 
-        /// <summary>Reserved: a function's or other resource's identity (not yet supported).</summary>
+        /// <summary>A function's or other resource's identity (resource principal 2.2): keyId <c>ST$rpst</c>.</summary>
         ResourcePrincipal,
+
+        /// <summary>An instance principal acting for a user with a delegation token (<c>opc-obo-token</c>), as in Cloud Shell.</summary>
+        DelegationToken,
     }
 }

@@ -17,7 +17,7 @@ namespace OciBackup.Engine.Auth
 
         private static readonly HashSet<string> KnownSettings = new HashSet<string>(StringComparer.Ordinal)
         {
-            "user", "fingerprint", "key_file", "tenancy", "region", "pass_phrase", "security_token_file", "delegation_token_file", "authentication_type",
+            "user", "fingerprint", "key_file", "key_content", "tenancy", "region", "pass_phrase", "security_token_file", "delegation_token_file", "authentication_type",
         };
 
         private readonly Dictionary<string, Dictionary<string, string>> _sections;

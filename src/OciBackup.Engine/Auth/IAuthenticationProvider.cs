@@ -19,9 +19,21 @@ namespace OciBackup.Engine.Auth
         /// <summary>The user OCID for API keys; null for other kinds.</summary>
         string? UserId { get; }
 
-        /// <summary>The signing key's fingerprint (not a secret).</summary>
+        /// <summary>The signing key's fingerprint (not a secret); for instance principals, the current session key's.</summary>
         string Fingerprint { get; }
 
+        /// <summary>
+        /// The credentials to sign the next request with. Providers whose tokens expire renew them here before
+        /// they do; a token that has expired and cannot be renewed is an <see cref="OciConfigException"/>, so the
+        /// request is never sent.
+        /// </summary>
         Task<RequestCredentials> GetCredentialsAsync(CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The service answered 401 to a request signed with <paramref name="rejected"/>. Returns true when new
+        /// credentials are now available (renewed here, or already by another request), so that the request is worth
+        /// sending once more; false when nothing would change (an API key).
+        /// </summary>
+        Task<bool> RefreshAfterRejectionAsync(RequestCredentials rejected, CancellationToken cancellationToken);
     }
 }

@@ -16,5 +16,12 @@ namespace OciBackup.Engine.Auth
 
         /// <summary>Reads a whole text file; throws the usual IO exceptions.</summary>
         string ReadAllText(string path);
+
+        /// <summary>
+        /// Something that changes whenever the file is rewritten (its last write time and length), or null when it
+        /// does not exist or cannot be inspected: how token files rewritten by another program are noticed
+        /// without reading them for every request.
+        /// </summary>
+        string? FileStamp(string path);
     }
 }

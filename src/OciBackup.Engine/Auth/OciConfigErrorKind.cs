@@ -1,6 +1,6 @@
 namespace OciBackup.Engine.Auth
 {
-    /// <summary>Why a configuration, key or region could not be used. Each kind has its own ErrorId in the cmdlets.</summary>
+    /// <summary>Why a configuration, key, region or credential could not be used. Each kind has its own ErrorId in the cmdlets.</summary>
     public enum OciConfigErrorKind
     {
         ConfigFileNotFound,
@@ -20,5 +20,12 @@ namespace OciBackup.Engine.Auth
         RegionInvalid,
         RegionMetadataInvalid,
         EndpointInvalid,
+        SessionTokenExpired,
+        ResourcePrincipalTokenExpired,
+        DelegationTokenUnreadable,
+        AuthTypeInvalid,
+        InstanceMetadataUnavailable,
+        InstanceCertificateInvalid,
+        FederationFailed,
     }
 }

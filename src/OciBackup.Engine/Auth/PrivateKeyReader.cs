@@ -28,39 +28,42 @@ namespace OciBackup.Engine.Auth
         /// <param name="passPhrase">The pass phrase for an encrypted key; ignored for a plain one. The caller keeps ownership and may clear it afterwards.</param>
         /// <param name="source">Where the key came from (a path), for messages.</param>
         /// <param name="context">Config file and profile the key belongs to, for messages; may be null.</param>
-        public static RsaSigningKey Read(string pem, char[]? passPhrase, string source, ConfigProfile? context = null)
+        /// <param name="literal">The PEM was given as a value (a parameter or variable that <paramref name="source"/> names), not read from a file.</param>
+        public static RsaSigningKey Read(string pem, char[]? passPhrase, string source, ConfigProfile? context = null, bool literal = false)
         {
+            var what = literal ? $"The key in {source}" : $"The key file '{source}'";
+            var setting = literal ? source : "key_file";
             var header = PemHeaderOf(pem);
             if (header == null)
             {
-                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' does not contain a PEM private key (no '-----BEGIN ... PRIVATE KEY-----' line).",
-                    "Point key_file at the PEM private key whose public half you uploaded to OCI (for example ~/.oci/oci_api_key.pem).", context);
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"{what} does not contain a PEM private key (no '-----BEGIN ... PRIVATE KEY-----' line).",
+                    "Point key_file at the PEM private key whose public half you uploaded to OCI (for example ~/.oci/oci_api_key.pem).", context, setting);
             }
 
             if (header.IndexOf("PUBLIC KEY", StringComparison.Ordinal) >= 0 || header == "CERTIFICATE")
             {
-                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' holds a {header}, not a private key.",
-                    "key_file must name the private key; the public key is what you upload to the OCI console.", context);
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"{what} holds a {header}, not a private key.",
+                    "key_file must name the private key; the public key is what you upload to the OCI console.", context, setting);
             }
 
             if (header == "OPENSSH PRIVATE KEY")
             {
-                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' is in OpenSSH format, which OCI API signing does not use.",
-                    "Convert it to PEM (ssh-keygen -p -m PEM -f <file>) or create an API key with 'oci setup keys'.", context);
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"{what} is in OpenSSH format, which OCI API signing does not use.",
+                    "Convert it to PEM (ssh-keygen -p -m PEM -f <file>) or create an API key with 'oci setup keys'.", context, setting);
             }
 
             if (header != "RSA PRIVATE KEY" && header != "PRIVATE KEY" && header != "ENCRYPTED PRIVATE KEY")
             {
-                var what = IsPlainLabel(header) ? $"a '{header}'" : "an unrecognised PEM block";
-                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' holds {what}; OCI API keys are RSA private keys.",
-                    "Create an RSA API key with 'oci setup keys' and upload its public half.", context);
+                var kind = IsPlainLabel(header) ? $"a '{header}'" : "an unrecognised PEM block";
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"{what} holds {kind}; OCI API keys are RSA private keys.",
+                    "Create an RSA API key with 'oci setup keys' and upload its public half.", context, setting);
             }
 
             var encrypted = header == "ENCRYPTED PRIVATE KEY" || pem.IndexOf("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal) >= 0;
             if (encrypted && (passPhrase == null || passPhrase.Length == 0))
             {
-                throw Fail(OciConfigErrorKind.PassPhraseRequired, $"The key file '{source}' is encrypted and no pass phrase was given.",
-                    "Give the pass phrase with -PassPhrase (a SecureString) or set pass_phrase in the profile.", context);
+                throw Fail(OciConfigErrorKind.PassPhraseRequired, $"{what} is encrypted and no pass phrase was given.",
+                    "Give the pass phrase with -PassPhrase (a SecureString) or set pass_phrase in the profile.", context, setting);
             }
 
             if (header == "ENCRYPTED PRIVATE KEY")
@@ -68,8 +71,8 @@ namespace OciBackup.Engine.Auth
                 var problem = KeyDerivationProblem(pem);
                 if (problem != null)
                 {
-                    throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' {problem}.",
-                        "Re-encrypt the key with default settings (openssl pkcs8 -topk8 -v2 aes-256-cbc) or create a new API key.", context);
+                    throw Fail(OciConfigErrorKind.KeyInvalid, $"{what} {problem}.",
+                        "Re-encrypt the key with default settings (openssl pkcs8 -topk8 -v2 aes-256-cbc) or create a new API key.", context, setting);
                 }
             }
 
@@ -86,16 +89,16 @@ namespace OciBackup.Engine.Auth
             {
                 if (encrypted)
                 {
-                    throw Fail(OciConfigErrorKind.PassPhraseIncorrect, $"The key file '{source}' could not be decrypted: the pass phrase is wrong or the file is damaged ({ex.GetType().Name}).",
-                        "Check the pass phrase (-PassPhrase or pass_phrase in the profile) and that the file is the one you created.", context);
+                    throw Fail(OciConfigErrorKind.PassPhraseIncorrect, $"{what} could not be decrypted: the pass phrase is wrong or the file is damaged ({ex.GetType().Name}).",
+                        "Check the pass phrase (-PassPhrase or pass_phrase in the profile) and that the file is the one you created.", context, setting);
                 }
 
-                throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' is not a valid PEM RSA private key ({ex.GetType().Name}).",
-                    "Check that the file is complete and unmodified, or create a new API key with 'oci setup keys'.", context);
+                throw Fail(OciConfigErrorKind.KeyInvalid, $"{what} is not a valid PEM RSA private key ({ex.GetType().Name}).",
+                    "Check that the file is complete and unmodified, or create a new API key with 'oci setup keys'.", context, setting);
             }
 
-            throw Fail(OciConfigErrorKind.KeyInvalid, $"The key file '{source}' does not hold an RSA private key.",
-                "OCI API keys are RSA keys: create one with 'oci setup keys'.", context);
+            throw Fail(OciConfigErrorKind.KeyInvalid, $"{what} does not hold an RSA private key.",
+                "OCI API keys are RSA keys: create one with 'oci setup keys'.", context, setting);
         }
 
         /// <summary>The label of the first PEM block (<c>RSA PRIVATE KEY</c>, ...), or null when there is none.</summary>
@@ -242,9 +245,9 @@ namespace OciBackup.Engine.Auth
             return null;
         }
 
-        private static OciConfigException Fail(OciConfigErrorKind kind, string message, string action, ConfigProfile? context) =>
+        private static OciConfigException Fail(OciConfigErrorKind kind, string message, string action, ConfigProfile? context, string setting) =>
             new OciConfigException(kind, context == null ? message : $"{message} (profile [{context.Name}] in '{context.ConfigFile}')", action,
-                configFile: context?.ConfigFile, profile: context?.Name, setting: "key_file");
+                configFile: context?.ConfigFile, profile: context?.Name, setting: setting);
 
         private sealed class PassPhraseSource : IPasswordFinder
         {

@@ -36,5 +36,18 @@ namespace OciBackup.Engine.Auth
         public bool FileExists(string path) => File.Exists(path);
 
         public string ReadAllText(string path) => File.ReadAllText(path);
+
+        public string? FileStamp(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                return info.Exists ? info.LastWriteTimeUtc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + info.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            }
+            catch (Exception ex) when (FileReadErrors.IsReadFailure(ex))
+            {
+                return null;
+            }
+        }
     }
 }

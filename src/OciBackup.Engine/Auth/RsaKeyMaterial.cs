@@ -70,6 +70,24 @@ namespace OciBackup.Engine.Auth
             return new RsaKeyMaterial(key.Modulus, key.PublicExponent, key.Exponent, key.P, key.Q, key.DP, key.DQ, key.QInv);
         }
 
+        /// <summary>A key the platform generated (a session key): all CRT parameters, as exported.</summary>
+        public static RsaKeyMaterial From(System.Security.Cryptography.RSAParameters key)
+        {
+            BigInteger Number(byte[]? bytes, string name) =>
+                bytes is null || bytes.Length == 0 ? throw new ArgumentException($"The RSA parameters lack {name}.") : new BigInteger(1, bytes);
+
+            var material = new RsaKeyMaterial(Number(key.Modulus, "the modulus"), Number(key.Exponent, "the public exponent"), Number(key.D, "D"),
+                Number(key.P, "P"), Number(key.Q, "Q"), Number(key.DP, "DP"), Number(key.DQ, "DQ"), Number(key.InverseQ, "InverseQ"));
+            material.CheckShape();
+            return material;
+        }
+
+        /// <summary>The public half as DER SubjectPublicKeyInfo, as the federation endpoint wants a session key.</summary>
+        public byte[] PublicKeyInfo() =>
+            new Org.BouncyCastle.Asn1.X509.SubjectPublicKeyInfo(
+                new Org.BouncyCastle.Asn1.X509.AlgorithmIdentifier(PkcsObjectIdentifiers.RsaEncryption, Org.BouncyCastle.Asn1.DerNull.Instance),
+                new Org.BouncyCastle.Asn1.X509.RsaPublicKeyStructure(Modulus, PublicExponent)).GetDerEncoded();
+
         /// <summary>
         /// The BouncyCastle form, for the fallback signer. Constructing it runs BouncyCastle's own key
         /// validation, which throws <see cref="ArgumentException"/> for a key it rejects.

@@ -30,12 +30,37 @@ namespace OciBackup.Engine.Auth
             return new Uri($"https://{service}.{region.Id}.{region.Realm.SecondLevelDomain}");
         }
 
+        /// <summary>The Identity endpoint of a region: <c>https://identity.{region}.oci.{realm domain}</c> (with an <c>oci.</c> label Core lacks).</summary>
+        public static Uri IdentityForRegion(Region region)
+        {
+            if (region is null)
+            {
+                throw new ArgumentNullException(nameof(region));
+            }
+
+            return new Uri($"https://identity.{region.Id}.oci.{region.Realm.SecondLevelDomain}");
+        }
+
         /// <summary>
         /// Checks an explicit endpoint and returns it as scheme, host and port only (no trailing slash in its
         /// original string; the default port dropped).
         /// </summary>
         /// <exception cref="OciConfigException"><see cref="OciConfigErrorKind.EndpointInvalid"/> with what was wrong.</exception>
-        public static Uri ParseOverride(string endpoint)
+        public static Uri ParseOverride(string endpoint) => Parse(endpoint, allowPath: false, "endpoint");
+
+        /// <summary>
+        /// Checks an explicit federation endpoint (<c>-FederationEndpoint</c>, <c>OCI_CLI_FEDERATION_ENDPOINT</c>): the same
+        /// rules, but a path is allowed, since Oracle's SDKs take the full URL (<c>https://auth.{region}.{domain}/v1/x509</c>).
+        /// Returned with its path, if any.
+        /// </summary>
+        public static Uri ParseFederationOverride(string endpoint, string setting)
+        {
+            var authority = Parse(endpoint, allowPath: true, setting);
+            var path = new Uri(endpoint.Trim()).AbsolutePath;
+            return new Uri(authority.AbsoluteUri.TrimEnd('/') + (path.Length <= 1 ? X509FederationClient.TokenPath : path));
+        }
+
+        private static Uri Parse(string endpoint, bool allowPath, string setting)
         {
             if (endpoint is null)
             {
@@ -45,38 +70,38 @@ namespace OciBackup.Engine.Auth
             var text = endpoint.Trim();
             if (text.Length == 0)
             {
-                throw Invalid(endpoint, "it is empty");
+                throw Invalid(endpoint, "it is empty", setting);
             }
 
             foreach (var c in text)
             {
                 if (char.IsWhiteSpace(c) || char.IsControl(c))
                 {
-                    throw Invalid(endpoint, "it contains white space or control characters");
+                    throw Invalid(endpoint, "it contains white space or control characters", setting);
                 }
             }
 
             var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
             if (schemeEnd <= 0)
             {
-                throw Invalid(endpoint, "it does not start with https://");
+                throw Invalid(endpoint, "it does not start with https://", setting);
             }
 
             var scheme = text.Substring(0, schemeEnd).ToLowerInvariant();
             if (scheme != "https" && scheme != "http")
             {
-                throw Invalid(endpoint, $"the scheme '{scheme}' is not https");
+                throw Invalid(endpoint, $"the scheme '{scheme}' is not https", setting);
             }
 
             // Checked on the raw text: Uri would quietly turn '\' into '/' and drop an empty '?' or '#'.
             if (text.IndexOf('?') >= 0 || text.IndexOf('#') >= 0)
             {
-                throw Invalid(endpoint, "it has a query or a fragment");
+                throw Invalid(endpoint, "it has a query or a fragment", setting);
             }
 
             if (text.IndexOf('\\') >= 0)
             {
-                throw Invalid(endpoint, "it contains a backslash");
+                throw Invalid(endpoint, "it contains a backslash", setting);
             }
 
             var afterScheme = text.Substring(schemeEnd + 3);
@@ -84,23 +109,23 @@ namespace OciBackup.Engine.Auth
             var authority = slash < 0 ? afterScheme : afterScheme.Substring(0, slash);
             if (authority.IndexOf('@') >= 0)
             {
-                throw Invalid(endpoint, "it has user information before the host");
+                throw Invalid(endpoint, "it has user information before the host", setting);
             }
 
             // The client appends /20160918/...; any path of our own here would be silently lost or doubled.
-            if (slash >= 0 && slash != afterScheme.Length - 1)
+            if (!allowPath && slash >= 0 && slash != afterScheme.Length - 1)
             {
-                throw Invalid(endpoint, "it has a path; only the host and port are allowed");
+                throw Invalid(endpoint, "it has a path; only the host and port are allowed", setting);
             }
 
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             {
-                throw Invalid(endpoint, "it is not a well-formed absolute address");
+                throw Invalid(endpoint, "it is not a well-formed absolute address", setting);
             }
 
             if (scheme == "http" && !IsLoopback(uri))
             {
-                throw Invalid(endpoint, $"http:// is allowed only for a loopback host, and '{uri.Host}' is not one");
+                throw Invalid(endpoint, $"http:// is allowed only for a loopback host, and '{uri.Host}' is not one", setting);
             }
 
             return new Uri(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped));
@@ -116,12 +141,14 @@ namespace OciBackup.Engine.Auth
             return IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address);
         }
 
-        private static OciConfigException Invalid(string endpoint, string reason) =>
+        private static OciConfigException Invalid(string endpoint, string reason, string setting) =>
             new OciConfigException(
                 OciConfigErrorKind.EndpointInvalid,
-                $"The endpoint '{WithoutUserInfo(endpoint)}' is not valid: {reason}.",
-                AcceptedOverrides,
-                setting: "endpoint");
+                setting == "endpoint"
+                    ? $"The endpoint '{WithoutUserInfo(endpoint)}' is not valid: {reason}."
+                    : $"The federation endpoint '{WithoutUserInfo(endpoint)}' ({setting}) is not valid: {reason}.",
+                setting == "endpoint" ? AcceptedOverrides : AcceptedOverrides.Replace("https://iaas.us-ashburn-1.oraclecloud.com", "https://auth.us-ashburn-1.oraclecloud.com"),
+                setting: setting);
 
         // User information may hold a password, and messages never carry secrets.
         private static string WithoutUserInfo(string endpoint)

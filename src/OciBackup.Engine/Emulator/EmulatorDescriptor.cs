@@ -8,8 +8,9 @@ namespace OciBackup.Engine.Emulator
 {
     /// <summary>
     /// emulator.json, which the emulator writes beside the throwaway config (<c>--init-config</c>) before it announces
-    /// its URL: where the config is, its profile and home region, every region it serves with its endpoint, and the
-    /// emulator's process id.
+    /// its URL: where the config is, its profile and home region, every region it serves with its endpoint, the
+    /// emulator's process id, and the identity side it plays when asked (the metadata service and federation endpoint,
+    /// the variables of an OCI Function and of Cloud Shell, a session-token profile).
     /// </summary>
     internal sealed class EmulatorDescriptor
     {
@@ -39,6 +40,21 @@ namespace OciBackup.Engine.Emulator
 
         public int ProcessId { get; }
 
+        /// <summary>The instance metadata service's base URL (<c>OCI_METADATA_BASE_URL</c>); null unless it plays an instance.</summary>
+        public string? MetadataBaseUrl { get; private set; }
+
+        /// <summary>The federation endpoint (<c>OCI_CLI_FEDERATION_ENDPOINT</c>); null unless it plays an instance.</summary>
+        public string? FederationEndpoint { get; private set; }
+
+        /// <summary>The OCI_RESOURCE_PRINCIPAL_* variables of an OCI Function; null unless asked for.</summary>
+        public IReadOnlyDictionary<string, string>? ResourcePrincipalVariables { get; private set; }
+
+        /// <summary>The variables of Cloud Shell (OCI_CLI_AUTH, the delegation token file, ...); null unless asked for.</summary>
+        public IReadOnlyDictionary<string, string>? CloudShellVariables { get; private set; }
+
+        /// <summary>The config file of a session-token profile; null unless asked for.</summary>
+        public string? SessionTokenConfigFile { get; private set; }
+
         /// <summary>Reads DIR/emulator.json; throws <see cref="InvalidDataException"/> when it lacks a field.</summary>
         public static EmulatorDescriptor Read(string folder)
         {
@@ -46,10 +62,24 @@ namespace OciBackup.Engine.Emulator
             using (var document = JsonDocument.Parse(File.ReadAllText(path)))
             {
                 var root = document.RootElement;
-                string Text(string name) =>
-                    root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is string text && text.Length > 0
-                        ? text
-                        : throw new InvalidDataException($"{path} has no '{name}'.");
+                string? Optional(string name) =>
+                    root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is string text && text.Length > 0 ? text : null;
+                string Text(string name) => Optional(name) ?? throw new InvalidDataException($"{path} has no '{name}'.");
+                IReadOnlyDictionary<string, string>? Variables(string name)
+                {
+                    if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
+                    {
+                        return null;
+                    }
+
+                    var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        variables[property.Name] = property.Value.GetString() ?? throw new InvalidDataException($"{path} has no text for '{name}.{property.Name}'.");
+                    }
+
+                    return variables;
+                }
 
                 var processId = root.TryGetProperty("processId", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : 0;
                 var url = Text("url");
@@ -74,7 +104,14 @@ namespace OciBackup.Engine.Emulator
                     endpoints.Insert(0, new KeyValuePair<string, string>(region, url));
                 }
 
-                return new EmulatorDescriptor(url, Text("configFile"), Text("profile"), region, endpoints, processId);
+                return new EmulatorDescriptor(url, Text("configFile"), Text("profile"), region, endpoints, processId)
+                {
+                    MetadataBaseUrl = Optional("metadataBaseUrl"),
+                    FederationEndpoint = Optional("federationEndpoint"),
+                    ResourcePrincipalVariables = Variables("resourcePrincipal"),
+                    CloudShellVariables = Variables("cloudShell"),
+                    SessionTokenConfigFile = Optional("sessionTokenConfigFile"),
+                };
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 
 namespace OciBackup.Engine.Emulator
@@ -11,6 +12,10 @@ namespace OciBackup.Engine.Emulator
     /// </summary>
     internal sealed class EmulatorStartOptions
     {
+        public const string ResourcePrincipalFolderName = "resource-principal";
+        public const string CloudShellFolderName = "cloud-shell";
+        public const string SessionTokenFolderName = "session-token";
+
         /// <summary>Port on 127.0.0.1; 0 (default) picks a free ephemeral one, so several emulators never collide.</summary>
         public int Port { get; set; }
 
@@ -43,6 +48,21 @@ namespace OciBackup.Engine.Emulator
 
         /// <summary>Faults in force from the start.</summary>
         public IDictionary<EmulatorFaultSetting, double> Faults { get; } = new Dictionary<EmulatorFaultSetting, double>();
+
+        /// <summary>Serve an instance metadata service and a federation endpoint, each on its own port (instance principals).</summary>
+        public bool InstancePrincipal { get; set; }
+
+        /// <summary>Write an OCI Function's resource principal files into the config folder, kept current.</summary>
+        public bool ResourcePrincipal { get; set; }
+
+        /// <summary>Write Cloud Shell's config and delegation token into the config folder, kept current (the emulator adds the instance principal side).</summary>
+        public bool CloudShell { get; set; }
+
+        /// <summary>Write a session-token profile into the config folder, as <c>oci session authenticate</c> leaves it.</summary>
+        public bool SessionToken { get; set; }
+
+        /// <summary>The lifetime of every token the emulator issues; null keeps its default (1200 s).</summary>
+        public double? TokenLifetimeSeconds { get; set; }
 
         /// <summary>The emulator's log level (Trace, Debug, Information, Warning, Error, Critical, None); null keeps Warning.</summary>
         public string? LogLevel { get; set; }
@@ -88,6 +108,16 @@ namespace OciBackup.Engine.Emulator
                 Add(fault.Key.Option, fault.Key.FormatValue(fault.Value));
             }
 
+            // The identity side's files live in the config folder, so they go when the emulator removes it.
+            if (InstancePrincipal)
+            {
+                arguments.Add("--instance-principal");
+            }
+
+            Add("--init-resource-principal", ResourcePrincipal ? Path.Combine(configFolder, ResourcePrincipalFolderName) : null);
+            Add("--init-cloud-shell", CloudShell ? Path.Combine(configFolder, CloudShellFolderName) : null);
+            Add("--init-session-token", SessionToken ? Path.Combine(configFolder, SessionTokenFolderName) : null);
+            Add("--token-lifetime-seconds", TokenLifetimeSeconds.HasValue ? Number(TokenLifetimeSeconds.Value) : null);
             Add("--log-level", LogLevel);
             Add("--parent-process-id", ParentProcessId.HasValue ? Number(ParentProcessId.Value) : null);
             return arguments;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 
@@ -58,6 +59,20 @@ namespace OciBackup.Engine.Emulator
                 VolumeGroupMembers[group.Id] = group.VolumeIds.ToArray();
             }
 
+            MetadataBaseUrl = descriptor.MetadataBaseUrl;
+            FederationEndpoint = descriptor.FederationEndpoint;
+            if (MetadataBaseUrl != null && FederationEndpoint != null)
+            {
+                InstancePrincipalVariables = new Hashtable(StringComparer.OrdinalIgnoreCase)
+                {
+                    [Auth.InstanceMetadataClient.BaseUrlVariable] = MetadataBaseUrl,
+                    [Auth.X509FederationClient.EndpointVariable] = FederationEndpoint,
+                };
+            }
+
+            ResourcePrincipalVariables = ToHashtable(descriptor.ResourcePrincipalVariables);
+            CloudShellVariables = ToHashtable(descriptor.CloudShellVariables);
+            SessionTokenConfigFile = descriptor.SessionTokenConfigFile;
             DotnetPath = dotnetPath;
             StartTime = startTime;
             StartDuration = startDuration;
@@ -116,6 +131,34 @@ namespace OciBackup.Engine.Emulator
         /// <summary>The member volume OCIDs of each volume group, by group OCID.</summary>
         public Hashtable VolumeGroupMembers { get; }
 
+        /// <summary>The instance metadata service (<c>-InstancePrincipal</c> or <c>-CloudShell</c>), what OCI_METADATA_BASE_URL points at; null otherwise.</summary>
+        public string? MetadataBaseUrl { get; }
+
+        /// <summary>The federation endpoint that issues instance tokens (<c>-InstancePrincipal</c> or <c>-CloudShell</c>); null otherwise.</summary>
+        public string? FederationEndpoint { get; }
+
+        /// <summary>
+        /// OCI_METADATA_BASE_URL and OCI_CLI_FEDERATION_ENDPOINT: with them set, <c>New-OciSession -AuthType
+        /// InstancePrincipal</c> signs in as an instance of this emulator. Null without <c>-InstancePrincipal</c> or <c>-CloudShell</c>.
+        /// </summary>
+        public Hashtable? InstancePrincipalVariables { get; }
+
+        /// <summary>
+        /// The OCI_RESOURCE_PRINCIPAL_* variables of an OCI Function (the token and key are files the emulator renews):
+        /// with them set, <c>New-OciSession -AuthType ResourcePrincipal</c> signs in. Null without <c>-ResourcePrincipal</c>.
+        /// </summary>
+        public Hashtable? ResourcePrincipalVariables { get; }
+
+        /// <summary>
+        /// Cloud Shell's variables (OCI_CLI_AUTH=instance_obo_user, its config file, delegation token file, metadata
+        /// service and federation endpoint): with them set, <c>New-OciSession</c> signs in with the delegation token.
+        /// Null without <c>-CloudShell</c>.
+        /// </summary>
+        public Hashtable? CloudShellVariables { get; }
+
+        /// <summary>A config file whose profile holds a session token and its key (<c>-SessionToken</c>); null otherwise.</summary>
+        public string? SessionTokenConfigFile { get; }
+
         /// <summary>The dotnet host the emulator runs under.</summary>
         public string DotnetPath { get; }
 
@@ -132,6 +175,22 @@ namespace OciBackup.Engine.Emulator
         internal EmulatorAdminClient Admin { get; }
 
         public override string ToString() => Url;
+
+        private static Hashtable? ToHashtable(IReadOnlyDictionary<string, string>? variables)
+        {
+            if (variables == null)
+            {
+                return null;
+            }
+
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in variables)
+            {
+                table[pair.Key] = pair.Value;
+            }
+
+            return table;
+        }
 
         /// <summary>Asks it to shut down, kills it if it does not, removes its folder. Returns how it ended, or null when it had been stopped before.</summary>
         internal async Task<string?> StopAsync(TimeSpan gracePeriod)

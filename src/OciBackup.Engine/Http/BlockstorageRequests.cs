@@ -14,6 +14,11 @@ namespace OciBackup.Engine.Http
     {
         public const string ApiVersionPath = "/20160918";
 
+        /// <summary>The list sort by creation time (newest first unless told otherwise).</summary>
+        public const string SortByTimeCreated = "TIMECREATED";
+
+        public const string Descending = "DESC";
+
         public static OciRequest CreateVolumeBackup(CreateVolumeBackupDetails details, string retryToken) =>
             new OciRequest(HttpMethod.Post, ApiVersionPath + "/volumeBackups", OciJson.SerializeToUtf8Bytes(details))
                 .WithHeader("opc-retry-token", RequireToken(retryToken));
@@ -67,28 +72,72 @@ namespace OciBackup.Engine.Http
                 .WithQuery("sortBy", sortBy)
                 .WithQuery("sortOrder", sortOrder);
 
+        public static OciRequest ListVolumeBackups(BackupFilter filter, int? limit, string? page) =>
+            ListVolumeBackups(filter.CompartmentId, filter.SourceId, limit, page, filter.DisplayName, filter.CopiedFromId, filter.SortBy, filter.SortOrder, filter.LifecycleState);
+
+        /// <summary>The service has no lifecycle state or copied-from filter here: <see cref="BackupFilter"/>'s are applied by the caller.</summary>
+        public static OciRequest ListVolumeGroupBackups(BackupFilter filter, int? limit, string? page) =>
+            ListVolumeGroupBackups(filter.CompartmentId, filter.SourceId, limit, page, filter.DisplayName, filter.SortBy, filter.SortOrder);
+
+        /// <summary>Copies a backup to another region. Sent to the source region; the answer describes the copy, which lives in the destination.</summary>
+        public static OciRequest CopyVolumeBackup(string volumeBackupId, CopyBackupDetails details, string retryToken) =>
+            new OciRequest(HttpMethod.Post, ApiVersionPath + "/volumeBackups/" + OciRequest.PathSegment(volumeBackupId) + "/actions/copy", OciJson.SerializeToUtf8Bytes(details))
+                .WithHeader("opc-retry-token", RequireToken(retryToken));
+
+        public static OciRequest CopyVolumeGroupBackup(string volumeGroupBackupId, CopyBackupDetails details, string retryToken) =>
+            new OciRequest(HttpMethod.Post, ApiVersionPath + "/volumeGroupBackups/" + OciRequest.PathSegment(volumeGroupBackupId) + "/actions/copy", OciJson.SerializeToUtf8Bytes(details))
+                .WithHeader("opc-retry-token", RequireToken(retryToken));
+
+        /// <param name="ifMatch">An etag from an earlier answer: delete only if it has not changed since; null to delete whatever it is now.</param>
+        public static OciRequest DeleteVolumeBackup(string volumeBackupId, string? ifMatch = null) =>
+            new OciRequest(HttpMethod.Delete, ApiVersionPath + "/volumeBackups/" + OciRequest.PathSegment(volumeBackupId))
+                .WithHeader("if-match", ifMatch);
+
+        /// <summary>Deletes a group backup and with it every member volume backup.</summary>
+        public static OciRequest DeleteVolumeGroupBackup(string volumeGroupBackupId, string? ifMatch = null) =>
+            new OciRequest(HttpMethod.Delete, ApiVersionPath + "/volumeGroupBackups/" + OciRequest.PathSegment(volumeGroupBackupId))
+                .WithHeader("if-match", ifMatch);
+
         public static OciRequest GetVolume(string volumeId) =>
             new OciRequest(HttpMethod.Get, ApiVersionPath + "/volumes/" + OciRequest.PathSegment(volumeId));
 
-        public static OciRequest ListVolumes(string compartmentId, string? volumeGroupId = null, int? limit = null, string? page = null, string? displayName = null, string? lifecycleState = null) =>
-            new OciRequest(HttpMethod.Get, ApiVersionPath + "/volumes")
-                .WithQuery("compartmentId", compartmentId)
-                .WithQuery("limit", Number(limit))
-                .WithQuery("page", page)
-                .WithQuery("displayName", displayName)
-                .WithQuery("volumeGroupId", volumeGroupId)
-                .WithQuery("lifecycleState", lifecycleState);
+        public static OciRequest ListVolumes(VolumeFilter filter, int? limit = null, string? page = null) =>
+            VolumeList("/volumes", filter, limit, page).WithQuery("volumeGroupId", filter.VolumeGroupId).WithQuery("lifecycleState", filter.LifecycleState);
+
+        /// <summary>Restores a volume backup as a new volume in the backup's region.</summary>
+        public static OciRequest CreateVolume(CreateVolumeDetails details, string retryToken) =>
+            new OciRequest(HttpMethod.Post, ApiVersionPath + "/volumes", OciJson.SerializeToUtf8Bytes(details))
+                .WithHeader("opc-retry-token", RequireToken(retryToken));
 
         public static OciRequest GetVolumeGroup(string volumeGroupId) =>
             new OciRequest(HttpMethod.Get, ApiVersionPath + "/volumeGroups/" + OciRequest.PathSegment(volumeGroupId));
 
-        public static OciRequest ListVolumeGroups(string compartmentId, int? limit = null, string? page = null, string? displayName = null, string? lifecycleState = null) =>
-            new OciRequest(HttpMethod.Get, ApiVersionPath + "/volumeGroups")
-                .WithQuery("compartmentId", compartmentId)
+        /// <exception cref="ArgumentException">The filter names a volume group: only volumes have that filter.</exception>
+        public static OciRequest ListVolumeGroups(VolumeFilter filter, int? limit = null, string? page = null)
+        {
+            if (filter.VolumeGroupId != null)
+            {
+                throw new ArgumentException("Volume groups cannot be listed by volume group.", nameof(filter));
+            }
+
+            return VolumeList("/volumeGroups", filter, limit, page).WithQuery("lifecycleState", filter.LifecycleState);
+        }
+
+        /// <summary>Restores a volume group backup as a new volume group (with a new volume per member) in the backup's region.</summary>
+        public static OciRequest CreateVolumeGroup(CreateVolumeGroupDetails details, string retryToken) =>
+            new OciRequest(HttpMethod.Post, ApiVersionPath + "/volumeGroups", OciJson.SerializeToUtf8Bytes(details))
+                .WithHeader("opc-retry-token", RequireToken(retryToken));
+
+        /// <summary>The query both volume lists start with, in the SDK's order.</summary>
+        private static OciRequest VolumeList(string path, VolumeFilter filter, int? limit, string? page) =>
+            new OciRequest(HttpMethod.Get, ApiVersionPath + path)
+                .WithQuery("availabilityDomain", filter.AvailabilityDomain)
+                .WithQuery("compartmentId", filter.CompartmentId)
                 .WithQuery("limit", Number(limit))
                 .WithQuery("page", page)
-                .WithQuery("displayName", displayName)
-                .WithQuery("lifecycleState", lifecycleState);
+                .WithQuery("displayName", filter.DisplayName)
+                .WithQuery("sortBy", filter.SortBy)
+                .WithQuery("sortOrder", filter.SortOrder);
 
         private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -31,6 +31,7 @@ namespace OciBackup.Engine.Http
         private readonly IClock _clock;
         private readonly IDelay _delay;
         private readonly IRandomSource _random;
+        private readonly bool _ownsConnections;
 
         public OciHttpClient(OciHttpClientOptions options)
         {
@@ -58,6 +59,24 @@ namespace OciBackup.Engine.Http
             RetryPolicy = options.RetryPolicy ?? throw new ArgumentNullException(nameof(options), "The retry policy is required (RetryPolicy.None for no retry).");
             var handler = options.Handler ?? CreateHandler(options);
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _ownsConnections = true;
+        }
+
+        private OciHttpClient(OciHttpClient connections, Uri endpoint)
+        {
+            Endpoint = endpoint;
+            _baseUrl = endpoint.GetLeftPart(UriPartial.Authority);
+            _http = connections._http;
+            _authentication = connections._authentication;
+            _signer = connections._signer;
+            _timeout = connections._timeout;
+            _userAgent = connections._userAgent;
+            _trace = connections._trace;
+            _redactor = connections._redactor;
+            _clock = connections._clock;
+            _delay = connections._delay;
+            _random = connections._random;
+            RetryPolicy = connections.RetryPolicy;
         }
 
         public Uri Endpoint { get; }
@@ -85,13 +104,21 @@ namespace OciBackup.Engine.Http
 
             var policy = call?.RetryPolicy ?? RetryPolicy;
             var started = _clock.UtcNow;
+            var renewedAfterRejection = false;
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                OciServiceException? rejected = null;
                 TimeSpan delay;
                 try
                 {
-                    return await SendOnceAsync(request, cancellationToken, call).ConfigureAwait(false);
+                    return await SendOnceAsync(request, credentials, cancellationToken, call).ConfigureAwait(false);
+                }
+                catch (OciServiceException error) when (error.StatusCode == 401 && !renewedAfterRejection)
+                {
+                    rejected = error;
+                    delay = TimeSpan.Zero;
                 }
                 catch (Exception error) when (error is OciServiceException || error is OciTransportException)
                 {
@@ -105,6 +132,23 @@ namespace OciBackup.Engine.Http
                     delay = next.Value;
                     var throttled = error is OciServiceException service && service.StatusCode == 429;
                     call?.RetryObserver?.OnRetry(new RetryNotice(request.Method.Method, request.PathAndQuery, attempt, policy.MaxAttempts, ReasonOf(error), delay, throttled));
+                }
+
+                if (rejected != null)
+                {
+                    // A token may expire (or be revoked) before its time by our clock: renew once and send again at
+                    // once. This is not a retry: nothing was done, and an API key, which nothing renews, fails here.
+                    renewedAfterRejection = true;
+                    if (!await _authentication.RefreshAfterRejectionAsync(credentials, cancellationToken).ConfigureAwait(false))
+                    {
+                        RecordAttempts(rejected, attempt);
+                        throw rejected;
+                    }
+
+                    call?.RetryObserver?.OnRetry(new RetryNotice(request.Method.Method, request.PathAndQuery, attempt, policy.MaxAttempts,
+                        "401 NotAuthenticated; credentials renewed", TimeSpan.Zero, throttled: false));
+                    attempt--;
+                    continue;
                 }
 
                 await _delay.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
@@ -139,10 +183,9 @@ namespace OciBackup.Engine.Http
         }
 
         /// <summary>One attempt: sign with a fresh date, send, map the answer or its absence to a result or an exception.</summary>
-        private async Task<OciResponse> SendOnceAsync(OciRequest request, CancellationToken cancellationToken, OciCallOptions? call)
+        private async Task<OciResponse> SendOnceAsync(OciRequest request, RequestCredentials credentials, CancellationToken cancellationToken, OciCallOptions? call)
         {
             var listener = call?.Trace ?? _trace;
-            var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
             var uri = new Uri(_baseUrl + request.PathAndQuery);
             var method = request.Method.Method;
             var pathAndQuery = uri.PathAndQuery;
@@ -152,6 +195,13 @@ namespace OciBackup.Engine.Http
             foreach (var header in request.Headers)
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            if (credentials.DelegationToken != null)
+            {
+                // Signed with the rest: the signer appends opc-obo-token to the header list when present.
+                message.Headers.Remove("opc-obo-token");
+                message.Headers.TryAddWithoutValidation("opc-obo-token", credentials.DelegationToken);
             }
 
             _signer.Sign(message, request.Body, credentials);
@@ -226,9 +276,22 @@ namespace OciBackup.Engine.Http
             return new OciResult<T>(value, response);
         }
 
-        public void Dispose() => _http.Dispose();
+        /// <summary>
+        /// A client for another endpoint (another region, another service) that signs the same way and shares this
+        /// one's connections: one pool per session. Disposing it changes nothing; disposing this one ends both.
+        /// </summary>
+        public OciHttpClient WithEndpoint(Uri endpoint) =>
+            new OciHttpClient(this, endpoint ?? throw new ArgumentNullException(nameof(endpoint)));
 
-        /// <summary>The session's secrets plus this request's: its Authorization value, the signature alone, and a session token.</summary>
+        public void Dispose()
+        {
+            if (_ownsConnections)
+            {
+                _http.Dispose();
+            }
+        }
+
+        /// <summary>The session's secrets plus this request's: its Authorization value, the signature alone, its token and delegation token.</summary>
         private SecretRedactor RedactorFor(HttpRequestMessage message, RequestCredentials credentials)
         {
             var authorization = message.Headers.TryGetValues("Authorization", out var values) ? string.Join(",", values) : null;
@@ -240,8 +303,7 @@ namespace OciBackup.Engine.Http
                 signature = authorization.Substring(start + marker.Length).TrimEnd('"');
             }
 
-            var token = credentials.KeyId.StartsWith("ST$", StringComparison.Ordinal) ? credentials.KeyId.Substring(3) : null;
-            return _redactor.With(authorization, signature, token);
+            return _redactor.With(authorization, signature, credentials.SecurityToken, credentials.DelegationToken);
         }
 
         private static HttpMessageHandler CreateHandler(OciHttpClientOptions options)

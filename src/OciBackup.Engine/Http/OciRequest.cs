@@ -61,6 +61,18 @@ namespace OciBackup.Engine.Http
             return this;
         }
 
+        /// <summary>
+        /// True when sending the call twice does no more harm than sending it once although its method does not say
+        /// so (a POST that only asks for a token), so that it is retried like a GET.
+        /// </summary>
+        public bool IsIdempotent { get; private set; }
+
+        public OciRequest AsIdempotent()
+        {
+            IsIdempotent = true;
+            return this;
+        }
+
         /// <summary>The retry token of a create call, when set.</summary>
         public string? RetryToken => HeaderValue("opc-retry-token");
 

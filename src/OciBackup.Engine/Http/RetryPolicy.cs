@@ -192,7 +192,7 @@ namespace OciBackup.Engine.Http
             var method = request.Method;
             var idempotent = method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put
                 || method == HttpMethod.Delete || method == HttpMethod.Options;
-            return idempotent || !string.IsNullOrEmpty(request.RetryToken);
+            return idempotent || request.IsIdempotent || !string.IsNullOrEmpty(request.RetryToken);
         }
     }
 }

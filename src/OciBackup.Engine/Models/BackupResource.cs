@@ -9,7 +9,7 @@ namespace OciBackup.Engine.Models
     /// What volume backups and volume group backups have in common. Enumerated fields keep the
     /// service's raw string (the service adds values; an unknown one must not break a runbook).
     /// </summary>
-    public abstract class BackupResource
+    public abstract class BackupResource : ILifecycleResource
     {
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
@@ -79,9 +79,15 @@ namespace OciBackup.Engine.Models
             set => AdditionalProperties = value?.Fields;
         }
 
+        /// <summary>The region the backup is in (<c>us-ashburn-1</c>): later calls about it go there. Not a field of the service's.</summary>
+        [JsonIgnore]
+        public string? Region { get; set; }
+
         /// <summary>The lifecycle state as an enum; <see cref="BackupLifecycleState.Unknown"/> for a value this version does not know.</summary>
         [JsonIgnore]
         public BackupLifecycleState State => BackupLifecycleStates.Parse(LifecycleState);
+
+        DateTimeOffset? ILifecycleResource.TimeRequested => TimeRequestReceived ?? TimeCreated;
 
         public override string ToString() => $"{DisplayName} ({Id}) {LifecycleState}";
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
@@ -5,8 +6,8 @@ using System.Text.Json.Serialization;
 
 namespace OciBackup.Engine.Models
 {
-    /// <summary>A volume group (the fields backups need).</summary>
-    internal sealed class VolumeGroup
+    /// <summary>A volume group as the service returns it.</summary>
+    public sealed class VolumeGroup : ILifecycleResource
     {
         [JsonPropertyName("id")]
         public string Id { get; set; } = string.Empty;
@@ -20,14 +21,26 @@ namespace OciBackup.Engine.Models
         [JsonPropertyName("displayName")]
         public string? DisplayName { get; set; }
 
+        /// <summary>PROVISIONING, AVAILABLE, TERMINATING, TERMINATED, FAULTY or UPDATE_PENDING, exactly as the service sent it.</summary>
         [JsonPropertyName("lifecycleState")]
         public string? LifecycleState { get; set; }
 
+        /// <summary>The member volumes.</summary>
         [JsonPropertyName("volumeIds")]
         public List<string>? VolumeIds { get; set; }
 
         [JsonPropertyName("sizeInGBs")]
         public long? SizeInGBs { get; set; }
+
+        [JsonPropertyName("sizeInMBs")]
+        public long? SizeInMBs { get; set; }
+
+        /// <summary>False while a group restored from a backup is still copying its data in.</summary>
+        [JsonPropertyName("isHydrated")]
+        public bool? IsHydrated { get; set; }
+
+        [JsonPropertyName("timeCreated")]
+        public DateTimeOffset? TimeCreated { get; set; }
 
         /// <summary>Freeform tags, key → string value (case-insensitive keys).</summary>
         [JsonPropertyName("freeformTags")]
@@ -39,9 +52,13 @@ namespace OciBackup.Engine.Models
         [JsonConverter(typeof(TagsJsonConverter))]
         public Hashtable? DefinedTags { get; set; }
 
+        /// <summary>The region the volume group is in (<c>us-ashburn-1</c>). Not a field of the service's.</summary>
+        [JsonIgnore]
+        public string? Region { get; set; }
+
         /// <summary>
-        /// Fields this version does not know yet, kept rather than dropped, in the order the service sent them, as
-        /// plain values: string, long, double, bool, null, object[] for arrays and an ordered dictionary for objects.
+        /// Fields this version does not know yet (and <c>sourceDetails</c>), kept rather than dropped, in the order the service
+        /// sent them, as plain values: string, long, double, bool, null, object[] for arrays and an ordered dictionary for objects.
         /// </summary>
         [JsonIgnore]
         public OrderedDictionary? AdditionalProperties { get; set; }
@@ -55,6 +72,8 @@ namespace OciBackup.Engine.Models
             set => AdditionalProperties = value?.Fields;
         }
 
-        public override string ToString() => $"{DisplayName} ({Id})";
+        DateTimeOffset? ILifecycleResource.TimeRequested => TimeCreated;
+
+        public override string ToString() => $"{DisplayName} ({Id}) {LifecycleState}";
     }
 }

@@ -1,11 +1,11 @@
 namespace OciBackup.Engine.Waiting
 {
-    /// <summary>What listing one compartment's backups of one kind has cost so far, to judge whether the next round should list or get.</summary>
+    /// <summary>What listing one compartment's resources of one kind (in one region) has cost so far, to judge whether the next round should list or get.</summary>
     internal sealed class CompartmentListing
     {
         public const int FailuresBeforeGetsOnly = 3;
 
-        /// <summary>Pages the last sweep needed to see every pending backup (one to begin with).</summary>
+        /// <summary>Pages the last sweep needed to see every pending resource (one to begin with).</summary>
         public int EstimatedPages { get; set; } = 1;
 
         public int ConsecutiveFailures { get; set; }

@@ -8,7 +8,7 @@ namespace OciBackup.Engine.Waiting
     /// </summary>
     internal interface IWaitObserver
     {
-        void OnReached(WaitTarget target, BackupResource backup);
+        void OnReached(WaitTarget target, ILifecycleResource resource);
 
         void OnFailed(WaitTarget target, WaitFailure failure);
 

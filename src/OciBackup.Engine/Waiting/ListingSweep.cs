@@ -1,15 +1,17 @@
 using System;
 using System.Collections.Generic;
+using OciBackup.Engine.Kinds;
 
 namespace OciBackup.Engine.Waiting
 {
-    /// <summary>One round's list pages through one compartment: which pending backups it may answer and when to stop.</summary>
+    /// <summary>One round's list pages through one compartment: which pending resources it may answer and when to stop.</summary>
     internal sealed class ListingSweep
     {
-        public ListingSweep(CompartmentListing history, BackupKind kind, string compartmentId, IEnumerable<TrackedBackup> pending, IEnumerable<TrackedBackup> due, DateTimeOffset? cutoff)
+        public ListingSweep(CompartmentListing history, ResourceKind kind, string? region, string compartmentId, IEnumerable<TrackedResource> pending, IEnumerable<TrackedResource> due, DateTimeOffset? cutoff)
         {
             History = history;
             Kind = kind;
+            Region = region;
             CompartmentId = compartmentId;
             Cutoff = cutoff;
             foreach (var backup in pending)
@@ -28,7 +30,9 @@ namespace OciBackup.Engine.Waiting
 
         public CompartmentListing History { get; }
 
-        public BackupKind Kind { get; }
+        public ResourceKind Kind { get; }
+
+        public string? Region { get; }
 
         public string CompartmentId { get; }
 
@@ -37,10 +41,10 @@ namespace OciBackup.Engine.Waiting
 
         public int PageBudget { get; }
 
-        /// <summary>Every pending backup of the compartment not seen yet this round.</summary>
-        public Dictionary<string, TrackedBackup> Unseen { get; } = new Dictionary<string, TrackedBackup>(StringComparer.Ordinal);
+        /// <summary>Every pending resource of the compartment not seen yet this round.</summary>
+        public Dictionary<string, TrackedResource> Unseen { get; } = new Dictionary<string, TrackedResource>(StringComparer.Ordinal);
 
         /// <summary>The due ones among them: whatever the pages miss falls back to gets.</summary>
-        public Dictionary<string, TrackedBackup> DueUnseen { get; } = new Dictionary<string, TrackedBackup>(StringComparer.Ordinal);
+        public Dictionary<string, TrackedResource> DueUnseen { get; } = new Dictionary<string, TrackedResource>(StringComparer.Ordinal);
     }
 }

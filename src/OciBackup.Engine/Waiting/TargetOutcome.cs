@@ -5,7 +5,7 @@ namespace OciBackup.Engine.Waiting
     /// <summary>A target's one result, gathered under the waiter's lock and told to the observer outside it.</summary>
     internal sealed class TargetOutcome
     {
-        private TargetOutcome(WaitTarget target, BackupResource? reached, WaitFailure? failure)
+        private TargetOutcome(WaitTarget target, ILifecycleResource? reached, WaitFailure? failure)
         {
             Target = target;
             Reached = reached;
@@ -14,11 +14,11 @@ namespace OciBackup.Engine.Waiting
 
         public WaitTarget Target { get; }
 
-        public BackupResource? Reached { get; }
+        public ILifecycleResource? Reached { get; }
 
         public WaitFailure? Failure { get; }
 
-        public static TargetOutcome Of(WaitTarget target, TrackedBackup finished) =>
+        public static TargetOutcome Of(WaitTarget target, TrackedResource finished) =>
             new TargetOutcome(target, finished.ReachedAs, finished.Failure);
 
         public void TellTo(IWaitObserver observer)

@@ -6,7 +6,7 @@ namespace OciBackup.Engine.Waiting
     /// <summary>Why a target will not reach the state: the kind, a sentence a person can act on, the last state seen and the error, if any.</summary>
     internal sealed class WaitFailure
     {
-        public WaitFailure(WaitFailureKind kind, string message, BackupResource? lastSeen = null, Exception? error = null)
+        public WaitFailure(WaitFailureKind kind, string message, ILifecycleResource? lastSeen = null, Exception? error = null)
         {
             Kind = kind;
             Message = message;
@@ -18,7 +18,7 @@ namespace OciBackup.Engine.Waiting
 
         public string Message { get; }
 
-        public BackupResource? LastSeen { get; }
+        public ILifecycleResource? LastSeen { get; }
 
         public Exception? Error { get; }
 

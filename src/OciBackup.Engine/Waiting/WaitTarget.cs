@@ -1,22 +1,25 @@
 using System;
+using OciBackup.Engine.Kinds;
 
 namespace OciBackup.Engine.Waiting
 {
-    /// <summary>A backup to wait for. What is known of it (compartment, time requested) lets the waiter poll less.</summary>
+    /// <summary>A resource to wait for. What is known of it (compartment, time requested) lets the waiter poll less.</summary>
     internal sealed class WaitTarget
     {
-        public WaitTarget(string id, BackupKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null)
+        /// <param name="region">The region it lives in; null for the session's own.</param>
+        public WaitTarget(string id, ResourceKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null, string? region = null)
         {
             Id = id ?? throw new ArgumentNullException(nameof(id));
-            Kind = kind;
+            Kind = kind ?? throw new ArgumentNullException(nameof(kind));
             CompartmentId = compartmentId;
             TimeRequestReceived = timeRequestReceived;
             Tag = tag;
+            Region = region;
         }
 
         public string Id { get; }
 
-        public BackupKind Kind { get; }
+        public ResourceKind Kind { get; }
 
         public string? CompartmentId { get; }
 
@@ -25,6 +28,8 @@ namespace OciBackup.Engine.Waiting
         /// <summary>The caller's own object for this target (a cmdlet's input item), handed back in every callback.</summary>
         public object? Tag { get; }
 
-        public override string ToString() => $"{Kind} backup {Id}";
+        public string? Region { get; }
+
+        public override string ToString() => Kind.Describe(Id);
     }
 }

@@ -1,10 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using OciBackup.Engine.Http;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
-using OciBackup.Engine.Waiting;
 
 namespace OciBackup.Cmdlets
 {
@@ -26,45 +23,15 @@ namespace OciBackup.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? KmsKeyId { get; set; }
 
-        internal override string ResourceKind => "Volume";
-
-        internal override string Operation => "CreateVolumeBackup";
+        internal override BackupKind Kind => BackupKind.Volume;
 
         internal override string ItemId => VolumeId.Trim();
 
-        internal override BackupKind BackupKind => BackupKind.Volume;
-
-        internal override IEnumerable<InputProblem> CheckCommonParameters()
+        internal override IEnumerable<InputProblem> CompleteDetails(BackupDetails details)
         {
-            var problems = new List<InputProblem>(base.CheckCommonParameters());
-            if (KmsKeyId != null)
-            {
-                var key = InputRules.CheckOcid("kmsKeyId", KmsKeyId, "key");
-                if (key != null)
-                {
-                    problems.Add(key);
-                }
-            }
-
-            return problems;
-        }
-
-        internal override string IdField => "volumeId";
-
-        internal override string IdType => "volume";
-
-        internal override async Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken)
-        {
-            var details = new CreateVolumeBackupDetails(id)
-            {
-                DisplayName = DisplayName,
-                Type = BackupTypeValue,
-                KmsKeyId = KmsKeyId,
-                FreeformTags = FreeformTags,
-                DefinedTags = DefinedTags,
-            };
-            var result = await ActiveSession.Blockstorage.CreateVolumeBackupAsync(details, retryToken, cancellationToken, call).ConfigureAwait(false);
-            return new OciResult<BackupResource>(result.Value, result.Response);
+            details.KmsKeyId = KmsKeyId;
+            var key = KmsKeyId == null ? null : InputRules.CheckOcid("kmsKeyId", KmsKeyId, "key");
+            return key == null ? new InputProblem[0] : new[] { key };
         }
     }
 }

@@ -1,10 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using OciBackup.Engine.Http;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
-using OciBackup.Engine.Waiting;
 
 namespace OciBackup.Cmdlets
 {
@@ -26,45 +23,15 @@ namespace OciBackup.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? CompartmentId { get; set; }
 
-        internal override string ResourceKind => "VolumeGroup";
-
-        internal override string Operation => "CreateVolumeGroupBackup";
+        internal override BackupKind Kind => BackupKind.VolumeGroup;
 
         internal override string ItemId => VolumeGroupId.Trim();
 
-        internal override BackupKind BackupKind => BackupKind.VolumeGroup;
-
-        internal override IEnumerable<InputProblem> CheckCommonParameters()
+        internal override IEnumerable<InputProblem> CompleteDetails(BackupDetails details)
         {
-            var problems = new List<InputProblem>(base.CheckCommonParameters());
-            if (CompartmentId != null)
-            {
-                var compartment = InputRules.CheckOcid("compartmentId", CompartmentId, "compartment", "tenancy");
-                if (compartment != null)
-                {
-                    problems.Add(compartment);
-                }
-            }
-
-            return problems;
-        }
-
-        internal override string IdField => "volumeGroupId";
-
-        internal override string IdType => "volumegroup";
-
-        internal override async Task<OciResult<BackupResource>> CreateAsync(string id, string retryToken, OciCallOptions call, CancellationToken cancellationToken)
-        {
-            var details = new CreateVolumeGroupBackupDetails(id)
-            {
-                CompartmentId = CompartmentId,
-                DisplayName = DisplayName,
-                Type = BackupTypeValue,
-                FreeformTags = FreeformTags,
-                DefinedTags = DefinedTags,
-            };
-            var result = await ActiveSession.Blockstorage.CreateVolumeGroupBackupAsync(details, retryToken, cancellationToken, call).ConfigureAwait(false);
-            return new OciResult<BackupResource>(result.Value, result.Response);
+            details.CompartmentId = CompartmentId;
+            var compartment = CompartmentId == null ? null : InputRules.CheckOcid("compartmentId", CompartmentId, "compartment", "tenancy");
+            return compartment == null ? new InputProblem[0] : new[] { compartment };
         }
     }
 }

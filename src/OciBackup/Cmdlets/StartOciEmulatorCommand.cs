@@ -81,6 +81,27 @@ namespace OciBackup.Cmdlets
         [ValidatePattern(@"^[^\[\]\s]+$")]
         public string Profile { get; set; } = "DEFAULT";
 
+        /// <summary><para type="description">Also play an OCI instance: a metadata service and a federation endpoint on ports of their own, so that New-OciSession -AuthType InstancePrincipal signs in with the output's InstancePrincipalVariables set.</para></summary>
+        [Parameter]
+        public SwitchParameter InstancePrincipal { get; set; }
+
+        /// <summary><para type="description">Also play an OCI Function: resource principal token and key files, renewed at half their life, named by the output's ResourcePrincipalVariables.</para></summary>
+        [Parameter]
+        public SwitchParameter ResourcePrincipal { get; set; }
+
+        /// <summary><para type="description">Also play Cloud Shell: a config and a delegation token, renewed at half its life, named by the output's CloudShellVariables (implies -InstancePrincipal).</para></summary>
+        [Parameter]
+        public SwitchParameter CloudShell { get; set; }
+
+        /// <summary><para type="description">Also write a session-token profile, as oci session authenticate leaves it, at the output's SessionTokenConfigFile.</para></summary>
+        [Parameter]
+        public SwitchParameter SessionToken { get; set; }
+
+        /// <summary><para type="description">Seconds every token the emulator issues lives (default 1200); a request with an expired one gets 401.</para></summary>
+        [Parameter]
+        [ValidateRange(1.0, 86_400.0)]
+        public double TokenLifetimeSeconds { get; set; }
+
         /// <summary><para type="description">The port on 127.0.0.1 (default 0: a free ephemeral port).</para></summary>
         [Parameter]
         [ValidateRange(0, 65_535)]
@@ -170,6 +191,11 @@ namespace OciBackup.Cmdlets
                 BackupSeconds = bound.ContainsKey(nameof(BackupSeconds)) ? BackupSeconds : (double?)null,
                 BackupJitterSeconds = bound.ContainsKey(nameof(BackupJitterSeconds)) ? BackupJitterSeconds : (double?)null,
                 RandomSeed = bound.ContainsKey(nameof(RandomSeed)) ? RandomSeed : (int?)null,
+                InstancePrincipal = InstancePrincipal.IsPresent,
+                ResourcePrincipal = ResourcePrincipal.IsPresent,
+                CloudShell = CloudShell.IsPresent,
+                SessionToken = SessionToken.IsPresent,
+                TokenLifetimeSeconds = bound.ContainsKey(nameof(TokenLifetimeSeconds)) ? TokenLifetimeSeconds : (double?)null,
             };
             foreach (var name in Compartment ?? Array.Empty<string>())
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using OciBackup.Engine.Kinds;
 using OciBackup.Engine.Models;
 using OciBackup.Engine.Waiting;
 
@@ -16,7 +17,7 @@ namespace OciBackup.Cmdlets
         private const string ByIdSet = "ById";
         private const string ByObjectSet = "ByObject";
 
-        private BackupWaiter? _waiter;
+        private ResourceWaiter? _waiter;
         private WaitReporter? _reporter;
         private Task? _waiting;
 
@@ -56,8 +57,9 @@ namespace OciBackup.Cmdlets
                 ThrowTerminatingError(InputErrors.Record(problem, State));
             }
 
-            _reporter = new WaitReporter(Queue, state);
-            _waiter = new BackupWaiter(ActiveSession.Blockstorage, new BackupWaiterOptions { TargetState = state, Timeout = Timeout, Call = CallOptions }, _reporter);
+            var stateText = BackupLifecycleStates.ToServiceString(state);
+            _reporter = new WaitReporter(Queue, stateText);
+            _waiter = new ResourceWaiter(ActiveSession, new ResourceWaiterOptions { TargetState = stateText, Timeout = Timeout, Call = CallOptions }, _reporter);
             _waiting = _waiter.RunAsync(StopToken);
         }
 
@@ -67,8 +69,7 @@ namespace OciBackup.Cmdlets
             {
                 foreach (var backup in InputObject)
                 {
-                    var kind = backup is VolumeGroupBackup ? BackupKind.VolumeGroup : BackupKind.Volume;
-                    _waiter!.Add(new WaitTarget(backup.Id, kind, backup.CompartmentId, backup.TimeRequestReceived ?? backup.TimeCreated, backup));
+                    _waiter!.Add(new WaitTarget(backup.Id, BackupKind.Of(backup), backup.CompartmentId, backup.TimeRequestReceived ?? backup.TimeCreated, backup, backup.Region));
                 }
             }
             else
@@ -83,8 +84,7 @@ namespace OciBackup.Cmdlets
                         continue;
                     }
 
-                    var kind = InputRules.OcidType(id) == "volumegroupbackup" ? BackupKind.VolumeGroup : BackupKind.Volume;
-                    _waiter!.Add(new WaitTarget(id, kind, tag: raw));
+                    _waiter!.Add(new WaitTarget(id, BackupKind.FromOcid(id)!, tag: raw, region: ActiveSession.Clients.Endpoints.RegionOf(id)));
                 }
             }
 

@@ -181,7 +181,7 @@ public sealed class SignatureRejectionTests
         JsonElement error = JsonDocument.Parse(body).RootElement;
         Assert.Equal("NotAuthenticated", error.GetProperty("code").GetString());
         Assert.DoesNotContain("date", error.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
-        string logged = Assert.Single(emulator.Logs.Lines, l => l.Contains("401", StringComparison.Ordinal));
+        string logged = Assert.Single(emulator.Logs.Lines, l => l.Contains("401 NotAuthenticated", StringComparison.Ordinal));
         Assert.Contains("DateOutOfRange", logged, StringComparison.Ordinal);
         Assert.Contains("client-chosen-id-1", logged, StringComparison.Ordinal);
         Assert.DoesNotContain(emulator.Logs.Lines, l => l.Contains(signature, StringComparison.Ordinal));

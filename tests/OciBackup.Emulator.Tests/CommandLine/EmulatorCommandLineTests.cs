@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OciBackup.Emulator.CommandLine;
+using OciBackup.Emulator.Identity;
 
 namespace OciBackup.Emulator.Tests.CommandLine;
 
@@ -98,6 +99,39 @@ public sealed class EmulatorCommandLineTests
         Assert.Null(o.CopyDuration);
         Assert.Null(o.RestoreDuration);
         Assert.Null(o.HydrationDuration);
+    }
+
+    [Fact]
+    public void The_identity_options_are_parsed_into_the_identity_settings()
+    {
+        IdentityOptions o = EmulatorCommandLine.Parse(new[]
+        {
+            "--metadata-port", "6001", "--federation-port=6002", "--token-lifetime-seconds", "90", "--leaf-rotation-seconds", "600",
+            "--federation-fault-500-share", "0.1", "--federation-fault-drop-share", "0.2", "--federation-fault-slow-share", "0.3",
+            "--federation-slow-seconds", "4", "--init-resource-principal", "rp", "--resource-principal-pass-phrase", "secret",
+            "--init-cloud-shell", "shell", "--init-session-token", "session",
+        }).Emulator.Identity;
+
+        Assert.True(o.InstancePrincipal);
+        Assert.Equal(6001, o.MetadataPort);
+        Assert.Equal(6002, o.FederationPort);
+        Assert.Equal(TimeSpan.FromSeconds(90), o.TokenLifetime);
+        Assert.Equal(TimeSpan.FromMinutes(10), o.LeafRotationInterval);
+        Assert.Equal(new FederationFaultSettings { ServerErrorShare = 0.1, DropShare = 0.2, SlowShare = 0.3, SlowSeconds = 4 }, o.FederationFaults);
+        Assert.Equal(Path.GetFullPath("rp"), o.ResourcePrincipalDirectory);
+        Assert.Equal("secret", o.ResourcePrincipalPassPhrase);
+        Assert.Equal(Path.GetFullPath("shell"), o.CloudShellDirectory);
+        Assert.Equal(Path.GetFullPath("session"), o.SessionTokenDirectory);
+        Assert.True(EmulatorCommandLine.Parse(new[] { "--instance-principal" }).Emulator.Identity.InstancePrincipal);
+        Assert.False(EmulatorCommandLine.Parse(Array.Empty<string>()).Emulator.Identity.InstancePrincipal);
+    }
+
+    [Theory]
+    [InlineData("--token-lifetime-seconds", "0")]
+    [InlineData("--federation-fault-500-share", "1.5")]
+    public void Bad_identity_values_are_reported(string option, string value)
+    {
+        Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(new[] { option, value }));
     }
 
     [Fact]

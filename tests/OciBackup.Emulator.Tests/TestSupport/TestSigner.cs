@@ -23,8 +23,9 @@ internal sealed class TestSigner
 
     public static TestSigner Rsa2048() => new(TestKeys.Rsa2048Private(), TestKeys.Rsa2048KeyId);
 
+    /// <param name="oboToken">A delegation token to send as opc-obo-token (appended to the signed headers unless <paramref name="headersToSign"/> says otherwise).</param>
     public HttpRequestMessage Sign(HttpMethod method, Uri uri, string? body, DateTimeOffset date,
-        SigningForm form = SigningForm.DotNet, string[]? headersToSign = null, string? retryToken = null)
+        SigningForm form = SigningForm.DotNet, string[]? headersToSign = null, string? retryToken = null, string? oboToken = null)
     {
         var request = new HttpRequestMessage(method, uri);
         string host = form == SigningForm.DotNet ? uri.Host : uri.Host + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
@@ -39,6 +40,11 @@ internal sealed class TestSigner
         if (retryToken is not null)
         {
             request.Headers.TryAddWithoutValidation("opc-retry-token", retryToken);
+        }
+
+        if (oboToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("opc-obo-token", oboToken);
         }
 
         bool hasBody = method == HttpMethod.Post || method == HttpMethod.Put || method == HttpMethod.Patch;
@@ -60,6 +66,10 @@ internal sealed class TestSigner
                 ? new[] { dateName, "(request-target)", "host", "content-length", "content-type", "x-content-sha256" }
                 : new[] { dateName, "(request-target)", "host", "Content-Type", "Content-Length", "x-content-sha256" }
             : new[] { dateName, "(request-target)", "host" });
+        if (oboToken is not null && headersToSign is null)
+        {
+            names = names.Append("opc-obo-token").ToArray();
+        }
 
         var signingString = new StringBuilder();
         foreach (string name in names)
@@ -78,6 +88,7 @@ internal sealed class TestSigner
                 "content-length" => bytes.Length.ToString(CultureInfo.InvariantCulture),
                 "content-type" => "application/json",
                 "x-content-sha256" => sha ?? Convert.ToBase64String(SHA256.HashData(bytes)),
+                "opc-obo-token" => oboToken ?? throw new ArgumentException("No opc-obo-token to sign"),
                 _ => throw new ArgumentException("The test signer cannot sign " + name),
             };
             signingString.Append(lower).Append(": ").Append(value);

@@ -142,7 +142,7 @@ namespace OciBackup.Tests.Auth
             environment.AddFile("/home/test/.oci/sessions/SESSION/token", token + "\n");
             var profile = ConfigFile.Load("/home/test/.oci/config", environment).GetProfile("SESSION");
 
-            using var provider = AuthenticationProviderFactory.FromProfile(profile, environment);
+            using var provider = AuthenticationProviderFactory.FromProfile(profile, environment, clock: SigningVectors.SessionTokenClock());
 
             Assert.Equal(AuthenticationKind.SessionToken, provider.Kind);
             Assert.Null(provider.UserId);

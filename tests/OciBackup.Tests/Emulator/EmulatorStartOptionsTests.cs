@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.IO;
 using System.Threading;
 using OciBackup.Engine.Emulator;
 using Xunit;
@@ -51,6 +52,21 @@ namespace OciBackup.Tests.Emulator
             {
                 Thread.CurrentThread.CurrentCulture = previous;
             }
+        }
+
+        [Fact]
+        public void The_identity_side_writes_its_files_into_the_config_folder_that_the_emulator_removes()
+        {
+            var options = new EmulatorStartOptions { InstancePrincipal = true, ResourcePrincipal = true, CloudShell = true, SessionToken = true, TokenLifetimeSeconds = 2.5 };
+
+            var arguments = options.ToArguments("/tmp/x");
+
+            Assert.Equal(new[]
+            {
+                "--port", "0", "--init-config", "/tmp/x", "--delete-init-config-on-exit", "--profile", "DEFAULT", "--instance-principal",
+                "--init-resource-principal", Path.Combine("/tmp/x", "resource-principal"), "--init-cloud-shell", Path.Combine("/tmp/x", "cloud-shell"),
+                "--init-session-token", Path.Combine("/tmp/x", "session-token"), "--token-lifetime-seconds", "2.5",
+            }, arguments);
         }
     }
 }

@@ -134,8 +134,7 @@ namespace OciBackup.Tests.Http
                         OciJson.Deserialize<CreateVolumeGroupBackupDetails>(Encoding.UTF8.GetBytes(request.GetProperty("createVolumeGroupBackupDetails").GetRawText())),
                         Text("opcRetryToken")!);
                 case "DeleteVolumeBackup":
-                    return new OciRequest(HttpMethod.Delete, BlockstorageRequests.ApiVersionPath + "/volumeBackups/" + OciRequest.PathSegment(Text("volumeBackupId")!))
-                        .WithHeader("if-match", Text("ifMatch"));
+                    return BlockstorageRequests.DeleteVolumeBackup(Text("volumeBackupId")!, Text("ifMatch"));
                 case "UpdateVolumeBackup":
                     return new OciRequest(HttpMethod.Put, BlockstorageRequests.ApiVersionPath + "/volumeBackups/" + OciRequest.PathSegment(Text("volumeBackupId")!),
                         JsonSerializer.SerializeToUtf8Bytes(request.GetProperty("updateVolumeBackupDetails")));

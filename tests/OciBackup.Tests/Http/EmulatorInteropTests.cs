@@ -35,7 +35,7 @@ namespace OciBackup.Tests.Http
             var pages = 0;
             do
             {
-                var result = await Session.Blockstorage.ListVolumesAsync(compartment.Id, 2, page, default);
+                var result = await Session.Blockstorage.ListVolumesAsync(new VolumeFilter(compartment.Id), 2, page, default);
                 seen.AddRange(result.Value.Select(v => v.Id));
                 page = result.Response.NextPage;
                 pages++;

@@ -118,7 +118,7 @@ namespace OciBackup.Tests.Http
             var testCase = SigningVectors.Case("get-volume-backup-session-token");
             var token = SigningVectors.Key("rsa2048-session").GetProperty("sessionToken").GetString();
             Assert.Contains("keyId=\"ST$" + token + "\"", testCase.GetProperty("expected").GetProperty("authorization").GetString());
-            using var provider = new SessionTokenAuthenticationProvider(token + "\r\n", SigningVectors.LoadKey("rsa2048-pkcs1"), null);
+            using var provider = new SessionTokenAuthenticationProvider(token + "\r\n", SigningVectors.LoadKey("rsa2048-pkcs1"), null, SigningVectors.SessionTokenClock());
             Assert.Equal("ST$" + token, (await provider.GetCredentialsAsync(default)).KeyId);
         }
     }

@@ -56,6 +56,7 @@ namespace OciBackup.Tests.Http
                 Trace = trace,
                 Timeout = TimeSpan.FromMilliseconds(500),
                 RetryPolicy = RetryPolicy.None,
+                Clock = SigningVectors.SessionTokenClock(),
             });
 
             var outputs = new List<string> { session.ToString(), session.Http.ToString()!, session.Blockstorage.ToString()! };

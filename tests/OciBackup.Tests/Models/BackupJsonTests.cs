@@ -136,10 +136,10 @@ namespace OciBackup.Tests.Models
         [Fact]
         public void Volumes_and_volume_groups_keep_unknown_fields_as_plain_values_too()
         {
-            var volume = OciJson.Deserialize<Volume>(Encoding.UTF8.GetBytes(@"{""id"":""v"",""isHydrated"":true,""autotunePolicies"":[{""autotuneType"":""DETACHED_VOLUME""}]}"));
+            var volume = OciJson.Deserialize<Volume>(Encoding.UTF8.GetBytes(@"{""id"":""v"",""isReservationsEnabled"":true,""autotunePolicies"":[{""autotuneType"":""DETACHED_VOLUME""}]}"));
             var group = OciJson.Deserialize<VolumeGroup>(Encoding.UTF8.GetBytes(@"{""id"":""g"",""sourceDetails"":{""type"":""volumeIds"",""volumeIds"":[""v""]}}"));
 
-            Assert.Equal(true, volume.AdditionalProperties!["isHydrated"]);
+            Assert.Equal(true, volume.AdditionalProperties!["isReservationsEnabled"]);
             var policy = Assert.IsType<OrderedDictionary>(Assert.Single(Assert.IsType<object[]>(volume.AdditionalProperties["autotunePolicies"])));
             Assert.Equal("DETACHED_VOLUME", policy["autotuneType"]);
             var source = Assert.IsType<OrderedDictionary>(group.AdditionalProperties!["sourceDetails"]);

@@ -9,14 +9,14 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using OciBackup.Engine;
-using OciBackup.Engine.Waiting;
+using OciBackup.Engine.Kinds;
 
 namespace OciBackup.Tests.Waiting
 {
     /// <summary>
-    /// A block-storage service stand-in for the waiter: answers get and list of volume and volume group
-    /// backups from scripted lifecycles read off an injected clock, serves scripted faults, and keeps a
-    /// log of every request it served.
+    /// A block-storage service stand-in for waits and bulk runs: creates volume and volume group backups (one per
+    /// retry token), answers get and list of them from scripted lifecycles read off an injected clock, serves
+    /// scripted faults and hangs, and keeps a log of every request it served.
     /// </summary>
     internal sealed class FakeBackupService : HttpMessageHandler
     {
@@ -24,6 +24,8 @@ namespace OciBackup.Tests.Waiting
         public const string GetVolumeGroupBackup = "GetVolumeGroupBackup";
         public const string ListVolumeBackups = "ListVolumeBackups";
         public const string ListVolumeGroupBackups = "ListVolumeGroupBackups";
+        public const string CreateVolumeBackup = "CreateVolumeBackup";
+        public const string CreateVolumeGroupBackup = "CreateVolumeGroupBackup";
 
         /// <summary>A fault status meaning: the connection fails before any answer.</summary>
         public const int ConnectionFailure = 0;
@@ -35,7 +37,14 @@ namespace OciBackup.Tests.Waiting
         private readonly Queue<int> _listFaults = new Queue<int>();
         private readonly List<(DateTimeOffset At, string Operation, string Subject)> _served = new List<(DateTimeOffset, string, string)>();
         private readonly TaskCompletionSource<bool> _hangingRequest = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Dictionary<string, string> _createdByToken = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Status, TimeSpan? RetryAfter)> _createFaults = new Dictionary<string, (int, TimeSpan?)>(StringComparer.Ordinal);
+        private readonly HashSet<string> _hangCreates = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<string> _retryTokens = new List<string>();
         private int _cancelled;
+        private int _hanging;
+        private TaskCompletionSource<bool> _hangingCount = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _hangingWanted = int.MaxValue;
 
         public FakeBackupService(IClock clock)
         {
@@ -63,6 +72,79 @@ namespace OciBackup.Tests.Waiting
 
         public int Requests => Served.Count;
 
+        /// <summary>The compartment created backups go to.</summary>
+        public string CreateCompartment { get; set; } = "c1";
+
+        /// <summary>The lifecycle of each backup created, by the id of what it backs up; AVAILABLE after 10 s by default.</summary>
+        public Func<string, (TimeSpan After, string State)[]> CreatedLifecycle { get; set; } =
+            _ => new[] { (TimeSpan.FromSeconds(2), "CREATING"), (TimeSpan.FromSeconds(10), "AVAILABLE") };
+
+        /// <summary>The opc-retry-token of every create received, in order.</summary>
+        public IReadOnlyList<string> RetryTokens
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _retryTokens.ToArray();
+                }
+            }
+        }
+
+        /// <summary>Backups made by creates (retry-token replays make none).</summary>
+        public int BackupsCreated
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _createdByToken.Count;
+                }
+            }
+        }
+
+        /// <summary>Creates for this volume or group wait for cancellation instead of being answered (the service got them).</summary>
+        public void HangCreates(string sourceId)
+        {
+            lock (_gate)
+            {
+                _hangCreates.Add(sourceId);
+            }
+        }
+
+        /// <summary>Every create for this volume or group fails with this status.</summary>
+        public void FailCreates(string sourceId, int status, TimeSpan? retryAfter = null)
+        {
+            lock (_gate)
+            {
+                _createFaults[sourceId] = (status, retryAfter);
+            }
+        }
+
+        /// <summary>The next create for this volume or group fails with this status, then they succeed.</summary>
+        public void FailNextCreate(string sourceId, int status, TimeSpan? retryAfter = null)
+        {
+            lock (_gate)
+            {
+                _createFaults[sourceId + "|once"] = (status, retryAfter);
+            }
+        }
+
+        /// <summary>Completes once this many requests are hanging at the same time.</summary>
+        public Task Hanging(int count)
+        {
+            lock (_gate)
+            {
+                _hangingWanted = count;
+                if (_hanging >= count)
+                {
+                    _hangingCount.TrySetResult(true);
+                }
+
+                return _hangingCount.Task;
+            }
+        }
+
         public int Count(string operation) => Served.Count(s => s.Operation == operation);
 
         /// <summary>When each get of this backup was served.</summary>
@@ -70,7 +152,7 @@ namespace OciBackup.Tests.Waiting
             Served.Where(s => s.Subject == id && s.Operation.StartsWith("Get", StringComparison.Ordinal)).Select(s => s.At).ToList();
 
         /// <summary>Adds a backup requested at <paramref name="requested"/>, REQUEST_RECEIVED until the first step of its lifecycle.</summary>
-        public void Add(string id, BackupKind kind, string compartmentId, DateTimeOffset requested, params (TimeSpan After, string State)[] lifecycle)
+        public void Add(string id, ResourceKind kind, string compartmentId, DateTimeOffset requested, params (TimeSpan After, string State)[] lifecycle)
         {
             lock (_gate)
             {
@@ -131,10 +213,15 @@ namespace OciBackup.Tests.Waiting
 
             var path = request.RequestUri!.AbsolutePath;
             var query = Query(request.RequestUri.Query);
+            if (request.Method == HttpMethod.Post)
+            {
+                return await CreateAsync(request, path, cancellationToken);
+            }
+
             lock (_gate)
             {
                 var now = _clock.UtcNow;
-                foreach (var (prefix, kind, get, list) in new[]
+                foreach (var (prefix, kind, get, list) in new (string, ResourceKind, string, string)[]
                 {
                     ("/20160918/volumeBackups", BackupKind.Volume, GetVolumeBackup, ListVolumeBackups),
                     ("/20160918/volumeGroupBackups", BackupKind.VolumeGroup, GetVolumeGroupBackup, ListVolumeGroupBackups),
@@ -165,6 +252,63 @@ namespace OciBackup.Tests.Waiting
             }
 
             return Error(HttpStatusCode.NotFound, "NotFound", "No such operation: " + path);
+        }
+
+        private async Task<HttpResponseMessage> CreateAsync(HttpRequestMessage request, string path, CancellationToken cancellationToken)
+        {
+            var (kind, operation, sourceField, prefix) = path == "/20160918/volumeGroupBackups"
+                ? (BackupKind.VolumeGroup, CreateVolumeGroupBackup, "volumeGroupId", "vgb")
+                : (BackupKind.Volume, CreateVolumeBackup, "volumeId", "vb");
+            using var body = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
+            var source = body.RootElement.GetProperty(sourceField).GetString()!;
+            var token = request.Headers.GetValues("opc-retry-token").Single();
+            bool hang;
+            lock (_gate)
+            {
+                _served.Add((_clock.UtcNow, operation, source));
+                _retryTokens.Add(token);
+                hang = _hangCreates.Contains(source);
+                if (hang && ++_hanging >= _hangingWanted)
+                {
+                    _hangingCount.TrySetResult(true);
+                }
+            }
+
+            if (hang)
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _cancelled);
+                    throw;
+                }
+            }
+
+            lock (_gate)
+            {
+                if (_createFaults.TryGetValue(source + "|once", out var once))
+                {
+                    _createFaults.Remove(source + "|once");
+                    return Fault(once.Status, once.RetryAfter);
+                }
+
+                if (_createFaults.TryGetValue(source, out var fault))
+                {
+                    return Fault(fault.Status, fault.RetryAfter);
+                }
+
+                if (!_createdByToken.TryGetValue(token, out var id))
+                {
+                    id = $"ocid1.{kind.OcidType}.oc1.iad.{prefix}{_createdByToken.Count:D4}";
+                    _createdByToken.Add(token, id);
+                    _backups.Add(new Scripted(id, kind, CreateCompartment, _clock.UtcNow, CreatedLifecycle(source)));
+                }
+
+                return Json(HttpStatusCode.OK, _backups.Single(b => b.Id == id).ToJson(_clock.UtcNow));
+            }
         }
 
         private static Dictionary<string, string> Query(string query)
@@ -215,7 +359,7 @@ namespace OciBackup.Tests.Waiting
             return response;
         }
 
-        private HttpResponseMessage List(BackupKind kind, Dictionary<string, string> query, DateTimeOffset now)
+        private HttpResponseMessage List(ResourceKind kind, Dictionary<string, string> query, DateTimeOffset now)
         {
             var limit = query.TryGetValue("limit", out var limitText) ? int.Parse(limitText, CultureInfo.InvariantCulture) : 100;
             var offset = query.TryGetValue("page", out var page) ? int.Parse(page.Substring(1), CultureInfo.InvariantCulture) : 0;
@@ -236,7 +380,7 @@ namespace OciBackup.Tests.Waiting
         {
             private readonly (TimeSpan After, string State)[] _lifecycle;
 
-            public Scripted(string id, BackupKind kind, string compartmentId, DateTimeOffset requested, (TimeSpan After, string State)[] lifecycle)
+            public Scripted(string id, ResourceKind kind, string compartmentId, DateTimeOffset requested, (TimeSpan After, string State)[] lifecycle)
             {
                 Id = id;
                 Kind = kind;
@@ -247,7 +391,7 @@ namespace OciBackup.Tests.Waiting
 
             public string Id { get; }
 
-            public BackupKind Kind { get; }
+            public ResourceKind Kind { get; }
 
             public string CompartmentId { get; }
 

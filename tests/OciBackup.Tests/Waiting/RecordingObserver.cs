@@ -13,7 +13,7 @@ namespace OciBackup.Tests.Waiting
     {
         private readonly object _gate = new object();
         private readonly IClock _clock;
-        private readonly List<(WaitTarget Target, BackupResource? Backup, WaitFailure? Failure, DateTimeOffset At)> _outcomes = new List<(WaitTarget, BackupResource?, WaitFailure?, DateTimeOffset)>();
+        private readonly List<(WaitTarget Target, ILifecycleResource? Backup, WaitFailure? Failure, DateTimeOffset At)> _outcomes = new List<(WaitTarget, ILifecycleResource?, WaitFailure?, DateTimeOffset)>();
         private readonly List<WaitProgress> _progress = new List<WaitProgress>();
         private readonly Dictionary<string, TaskCompletionSource<bool>> _arrivals = new Dictionary<string, TaskCompletionSource<bool>>();
 
@@ -22,7 +22,7 @@ namespace OciBackup.Tests.Waiting
             _clock = clock;
         }
 
-        public IReadOnlyList<(WaitTarget Target, BackupResource? Backup, WaitFailure? Failure, DateTimeOffset At)> Outcomes
+        public IReadOnlyList<(WaitTarget Target, ILifecycleResource? Backup, WaitFailure? Failure, DateTimeOffset At)> Outcomes
         {
             get
             {
@@ -48,7 +48,7 @@ namespace OciBackup.Tests.Waiting
 
         public WaitFailure FailureOf(string id) => Outcomes.Single(o => o.Target.Id == id).Failure!;
 
-        public BackupResource BackupOf(string id) => Outcomes.Single(o => o.Target.Id == id).Backup!;
+        public ILifecycleResource BackupOf(string id) => Outcomes.Single(o => o.Target.Id == id).Backup!;
 
         public DateTimeOffset WhenDone(string id) => Outcomes.Single(o => o.Target.Id == id).At;
 
@@ -61,7 +61,7 @@ namespace OciBackup.Tests.Waiting
             }
         }
 
-        public void OnReached(WaitTarget target, BackupResource backup) => Record(target, backup, null);
+        public void OnReached(WaitTarget target, ILifecycleResource backup) => Record(target, backup, null);
 
         public void OnFailed(WaitTarget target, WaitFailure failure) => Record(target, null, failure);
 
@@ -73,7 +73,7 @@ namespace OciBackup.Tests.Waiting
             }
         }
 
-        private void Record(WaitTarget target, BackupResource? backup, WaitFailure? failure)
+        private void Record(WaitTarget target, ILifecycleResource? backup, WaitFailure? failure)
         {
             TaskCompletionSource<bool> arrival;
             lock (_gate)

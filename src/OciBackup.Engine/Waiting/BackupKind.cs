@@ -1,8 +1,0 @@
-namespace OciBackup.Engine.Waiting
-{
-    internal enum BackupKind
-    {
-        Volume,
-        VolumeGroup,
-    }
-}

@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using OciBackup.Engine.Bulk;
+using OciBackup.Engine.Models;
+using OciBackup.Engine.Waiting;
+
+namespace OciBackup
+{
+    /// <summary>
+    /// Reports a bulk run on the pipeline thread: a verbose line for each answered call, each result as it is done
+    /// (or, with a wait, as it reaches its state), an error record for each item that fails, and a progress bar.
+    /// Each result or failure it writes is told back to the run, so Ctrl+C reports only what was never written.
+    /// </summary>
+    internal sealed class BulkReporter : IBulkObserver
+    {
+        private const int ActivityId = 70;
+        private readonly PipelineQueue _queue;
+        private readonly BulkOperation _operation;
+        private readonly Action<string> _written;
+        private readonly WaitReporter _wait;
+
+        /// <param name="written">Told the id of each result once it is written or failed (on the pipeline thread).</param>
+        public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written)
+        {
+            _queue = queue;
+            _operation = operation;
+            _written = written;
+            _wait = new WaitReporter(queue, operation.WaitState, written);
+        }
+
+        public void OnItemDone(BulkItemResult result)
+        {
+            var state = result.Resource?.LifecycleState;
+            var message = $"{Capitalized(_operation.DoneVerb)} {_operation.ResultNoun} {result.ResultId}"
+                + (result.ResultId == result.Item.Id ? string.Empty : $" of {result.Item.Id}")
+                + (state == null ? string.Empty : $" ({state})")
+                + $" in {(long)result.Elapsed.TotalMilliseconds} ms; opc-request-id {result.OpcRequestId}.";
+            if (result.WaitFollows)
+            {
+                _queue.Post(cmdlet => cmdlet.WriteVerbose(message));
+                return;
+            }
+
+            _queue.Post(cmdlet =>
+            {
+                cmdlet.WriteVerbose(message);
+                if (result.Resource != null)
+                {
+                    cmdlet.WriteObject(result.Resource);
+                }
+
+                _written(result.ResultId);
+            });
+        }
+
+        public void OnItemFailed(BulkItem item, Exception error)
+        {
+            var record = ServiceErrorRecords.From(error, item.Id, _operation.ItemKind.ErrorNoun);
+            _queue.Post(cmdlet => cmdlet.WriteError(record));
+        }
+
+        public void OnRunProgress(BulkProgress progress)
+        {
+            var record = new ProgressRecord(ActivityId, _operation.Activity, $"{progress.Succeeded} {_operation.DoneVerb}, {progress.Failed} failed, {progress.Submitted} requested")
+            {
+                PercentComplete = progress.PercentComplete,
+            };
+            _queue.Post(cmdlet => cmdlet.WriteProgress(record));
+        }
+
+        public void OnReached(WaitTarget target, ILifecycleResource resource) => _wait.OnReached(target, resource);
+
+        public void OnFailed(WaitTarget target, WaitFailure failure) => _wait.OnFailed(target, failure);
+
+        public void OnProgress(WaitProgress progress) => _wait.OnProgress(progress);
+
+        /// <summary>The run is over: both progress bars are closed (on the pipeline thread).</summary>
+        public void Complete(PSCmdlet cmdlet, bool waited)
+        {
+            cmdlet.WriteProgress(new ProgressRecord(ActivityId, _operation.Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (waited)
+            {
+                _wait.Complete(cmdlet);
+            }
+        }
+
+        private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
+    }
+}
