@@ -65,33 +65,49 @@ namespace OciBackup.Tests.Emulator
         }
 
         [Fact]
-        public async Task Several_regions_each_have_an_endpoint_and_the_session_and_inventory_are_the_home_regions()
+        public async Task With_several_regions_the_inventory_is_the_home_regions_and_the_session_signs_for_each_at_its_endpoint()
         {
-            var options = new EmulatorStartOptions { Volumes = 2, VolumeGroups = 1, VolumesPerGroup = 2 };
+            var options = new EmulatorStartOptions { Volumes = 1, VolumeGroups = 1, VolumesPerGroup = 2, BackupSeconds = 0 };
             options.Regions.Add("us-phoenix-1");
             options.Regions.Add("us-ashburn-1");
 
             var emulator = await StartAsync(options);
             var inventory = await emulator.Admin.GetInventoryAsync(CancellationToken.None);
-            var eastVolume = inventory.Compartments[0].Volumes.First(v => v.Region == "us-ashburn-1").Id;
-            using var east = OciSession.Create(new OciSessionOptions
-            {
-                ConfigFile = emulator.ConfigFile,
-                Profile = emulator.Profile,
-                Endpoint = (string)emulator.Endpoints["us-ashburn-1"]!,
-            });
+            var ashburnVolume = inventory.Compartments[0].Volumes.First(v => v.Region == "us-ashburn-1" && v.VolumeGroupId == null).Id;
+            var regions = emulator.Session.Clients;
+            var ashburn = regions.Blockstorage("us-ashburn-1");
+
+            // Made in Ashburn through the one session: the client of the volume's region sends it to Ashburn's port.
+            var made = (await regions.Blockstorage(regions.Endpoints.RegionOf(ashburnVolume))
+                .CreateVolumeBackupAsync(new CreateVolumeBackupDetails(ashburnVolume), "made-in-ashburn", CancellationToken.None)).Value;
+            var got = (await regions.Blockstorage(regions.Endpoints.RegionOf(made.Id)).GetVolumeBackupAsync(made.Id, CancellationToken.None)).Value;
+            var listed = await ashburn.ListAllVolumeBackupsAsync(new BackupFilter(emulator.CompartmentId), CancellationToken.None);
+            var listedAtHome = await emulator.Session.Blockstorage.ListAllVolumeBackupsAsync(new BackupFilter(emulator.CompartmentId), CancellationToken.None);
+            var ashburnDomains = await regions.Identity("us-ashburn-1").ListAvailabilityDomainsAsync(emulator.CompartmentId, CancellationToken.None);
+            var atHome = await Assert.ThrowsAsync<OciServiceException>(() => emulator.Session.Blockstorage.GetVolumeBackupAsync(made.Id, CancellationToken.None));
+            var volumeAtHome = await Assert.ThrowsAsync<OciServiceException>(() => emulator.Session.Blockstorage.GetVolumeAsync(ashburnVolume, CancellationToken.None));
+            var state = await emulator.Admin.GetStateAsync(CancellationToken.None);
 
             Assert.Equal("us-phoenix-1", emulator.Region);
             Assert.Equal(new[] { "us-phoenix-1", "us-ashburn-1" }, emulator.Regions);
             Assert.Equal(emulator.Url, emulator.Endpoints["US-PHOENIX-1"]);
             Assert.Matches(@"^http://127\.0\.0\.1:\d+$", (string)emulator.Endpoints["us-ashburn-1"]!);
             Assert.NotEqual(emulator.Url, emulator.Endpoints["us-ashburn-1"]);
-            Assert.Equal(4, emulator.VolumeIds.Length);
+            Assert.Equal(3, emulator.VolumeIds.Length);
             Assert.All(emulator.VolumeIds, id => Assert.StartsWith("ocid1.volume.oc1.us-phoenix-1.", id, StringComparison.Ordinal));
-            Assert.Equal(emulator.VolumeIds[0], (await emulator.Session.Blockstorage.GetVolumeAsync(emulator.VolumeIds[0], CancellationToken.None)).Value.Id);
-            Assert.Equal(eastVolume, (await east.Blockstorage.GetVolumeAsync(eastVolume, CancellationToken.None)).Value.Id);
-            var elsewhere = await Assert.ThrowsAsync<OciServiceException>(() => emulator.Session.Blockstorage.GetVolumeAsync(eastVolume, CancellationToken.None));
-            Assert.Equal(404, elsewhere.StatusCode);
+            Assert.Equal(("us-phoenix-1", new Uri(emulator.Url)), (emulator.Session.Region, emulator.Session.Endpoint));
+            Assert.Equal(new Uri((string)emulator.Endpoints["us-ashburn-1"]!), regions.Endpoints.Blockstorage("us-ashburn-1"));
+            Assert.Equal(new Uri((string)emulator.Endpoints["us-ashburn-1"]!), regions.Endpoints.Identity("us-ashburn-1"));
+            Assert.StartsWith("ocid1.volumebackup.oc1.us-ashburn-1.", made.Id, StringComparison.Ordinal);
+            Assert.Equal(("us-ashburn-1", "us-ashburn-1"), (made.Region, regions.Endpoints.RegionOf(made.Id)));
+            Assert.Equal((made.Id, "us-ashburn-1"), (got.Id, got.Region));
+            Assert.Equal(new[] { made.Id }, listed.Select(b => b.Id));
+            Assert.Empty(listedAtHome);
+            Assert.All(ashburnDomains, d => Assert.StartsWith("Uocm:US-ASHBURN-AD-", d.Name, StringComparison.Ordinal));
+            Assert.Equal((404, 404), (atHome.StatusCode, volumeAtHome.StatusCode));
+            Assert.Equal(0, state.AuthenticationFailures);
+            Assert.Equal(4L, state.RequestsByRegion["us-ashburn-1"]);
+            Assert.Equal(3L, state.RequestsByRegion["us-phoenix-1"]);
         }
 
         [Fact]
