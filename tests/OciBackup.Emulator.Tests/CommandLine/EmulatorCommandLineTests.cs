@@ -16,6 +16,22 @@ public sealed class EmulatorCommandLineTests
         Assert.True(EmulatorCommandLine.Options.Count >= 30);
     }
 
+    [Theory]
+    [InlineData("docs/emulator.md")]
+    [InlineData("README.md")]
+    public void The_manual_and_the_README_name_every_option(string document)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OciBackup.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        string text = File.ReadAllText(Path.Combine(directory!.FullName, document));
+
+        Assert.All(EmulatorCommandLine.Options, o => Assert.Contains("`" + o.Name, text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_option_is_parsed_into_the_emulator_options()
     {
