@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,30 +11,36 @@ using OciBackup.Emulator.Auth;
 using OciBackup.Emulator.Faults;
 using OciBackup.Emulator.Identity;
 using OciBackup.Emulator.Inventory;
+using OciBackup.Emulator.Regions;
 using OciBackup.Emulator.Timing;
 
 namespace OciBackup.Emulator;
 
 /// <summary>
-/// A running emulator: Kestrel on 127.0.0.1 serving the OCI Block Volume backup API under /20160918 and the
-/// admin endpoint under /admin. Start one per test (port 0 gives each its own ephemeral port) and dispose it.
+/// A running emulator: Kestrel on 127.0.0.1 serving, for each of its regions on a port of its own, the OCI Core
+/// (block volumes, backups, copies, restores, work requests) and Identity (compartments, availability domains) calls
+/// under /20160918, and the admin endpoint under /admin; when asked, the identity side (instance metadata service and
+/// federation endpoint on ports of their own, token files). Start one per test (port 0 gives each its own ephemeral
+/// ports) and dispose it.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FaultState _faults;
     private readonly BackupStore _store;
+    private readonly RegionListeners _listeners;
     private int _stopped;
 
-    private EmulatorHost(WebApplication app, FaultState faults, BackupStore store, EmulatorStatistics statistics,
-        string region, int randomSeed, ThrowawayConfig? generated, int trustedKeyCount, EmulatorIdentity? identity)
+    private EmulatorHost(WebApplication app, FaultState faults, BackupStore store, RegionListeners listeners, EmulatorStatistics statistics,
+        int randomSeed, ThrowawayConfig? generated, int trustedKeyCount, EmulatorIdentity? identity)
     {
         Identity = identity;
         _app = app;
         _faults = faults;
         _store = store;
+        _listeners = listeners;
         Statistics = statistics;
-        Region = region;
+        Region = listeners.HomeRegion;
         RandomSeed = randomSeed;
         GeneratedConfigFile = generated?.ConfigFile;
         GeneratedDescriptorFile = generated?.DescriptorFile;
@@ -43,13 +48,23 @@ public sealed class EmulatorHost : IAsyncDisposable
         TrustedKeyCount = trustedKeyCount;
     }
 
-    /// <summary>The service endpoint, e.g. <c>http://127.0.0.1:54321/</c> (an SDK appends /20160918 itself).</summary>
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    /// <summary>The home region's service endpoint, e.g. <c>http://127.0.0.1:54321/</c> (an SDK appends /20160918 itself).</summary>
+    public Uri BaseAddress => _listeners.Endpoints[Region];
 
     /// <summary><see cref="BaseAddress"/> with the API version path, for hand-made requests.</summary>
     public Uri ApiBaseAddress => new(BaseAddress, "20160918/");
 
+    /// <summary>The home region: the first one given, that of <see cref="BaseAddress"/> and of the generated config.</summary>
     public string Region { get; }
+
+    /// <summary>Every region served, the home region first.</summary>
+    public IReadOnlyList<string> Regions => _listeners.Regions;
+
+    /// <summary>Each region's service endpoint; a resource is found only at its own region's.</summary>
+    public IReadOnlyDictionary<string, Uri> Endpoints => _listeners.Endpoints;
+
+    /// <summary>The tenancy the compartments hang under (ListCompartments answers to any tenancy OCID).</summary>
+    public string TenancyId => _store.TenancyId;
 
     public int RandomSeed { get; }
 
@@ -74,16 +89,21 @@ public sealed class EmulatorHost : IAsyncDisposable
         set => _faults.Current = value;
     }
 
-    public IReadOnlyList<EmulatorCompartment> Compartments
+    /// <summary>The compartments (parents before their children) with their volumes and groups in the home region.</summary>
+    public IReadOnlyList<EmulatorCompartment> Compartments => CompartmentsIn(Region);
+
+    /// <summary>The compartments with their volumes and groups in <paramref name="region"/>.</summary>
+    public IReadOnlyList<EmulatorCompartment> CompartmentsIn(string region)
     {
-        get
+        IReadOnlyList<Volume> volumes = _store.AllVolumes;
+        IReadOnlyList<VolumeGroup> groups = _store.AllVolumeGroups;
+        return _store.Compartments.Select(c => new EmulatorCompartment(c.Name, c.Id,
+            volumes.Where(v => v.CompartmentId == c.Id && v.Region == region).Select(v => v.Id).ToList(),
+            groups.Where(g => g.CompartmentId == c.Id && g.Region == region).Select(g => g.Id).ToList())
         {
-            IReadOnlyList<Volume> volumes = _store.AllVolumes;
-            IReadOnlyList<VolumeGroup> groups = _store.AllVolumeGroups;
-            return _store.Compartments.Select(c => new EmulatorCompartment(c.Name, c.Id,
-                volumes.Where(v => v.CompartmentId == c.Id).Select(v => v.Id).ToList(),
-                groups.Where(g => g.CompartmentId == c.Id).Select(g => g.Id).ToList())).ToList();
-        }
+            ParentId = c.ParentId,
+            Region = region,
+        }).ToList();
     }
 
     /// <summary>The volume OCIDs of a volume group of the inventory.</summary>
@@ -99,18 +119,24 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw new ArgumentException("Port must be between 0 and 65535.", nameof(options));
         }
 
+        IReadOnlyList<string> regions = options.AllRegions;
+        if (regions.Distinct(StringComparer.Ordinal).Count() != regions.Count || regions.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Each region must be given once: " + string.Join(", ", regions), nameof(options));
+        }
+
         int seed = options.RandomSeed ?? Random.Shared.Next();
         var faults = new FaultState(options.Faults);
         var clock = new EmulatorClock(options.TimeProvider, faults);
         var statistics = new EmulatorStatistics();
-        var ids = new OcidGenerator(options.Region, new RandomSource(seed));
-        var store = new BackupStore(clock, ids, new RandomSource(unchecked(seed + 1)), faults, statistics,
-            options.BackupDuration, options.BackupDurationJitter, options.RetryTokenLifetime);
+        var ids = new OcidGenerator(new RandomSource(seed));
+        var store = new BackupStore(regions, clock, ids, new RandomSource(unchecked(seed + 1)), faults, statistics, Durations(options),
+            options.RetryTokenLifetime);
         statistics.Attach(store);
 
         EmulatorSeed inventory = options.Seed
             ?? (options.SeedFile is not null ? InventoryBuilder.LoadSeedFile(options.SeedFile) : InventoryBuilder.Generate(options));
-        InventoryBuilder.Populate(store, inventory, options.Region, clock.UtcNow);
+        InventoryBuilder.Populate(store, inventory, clock.UtcNow);
 
         void ConfigureLogging(WebApplicationBuilder builder)
         {
@@ -134,13 +160,18 @@ public sealed class EmulatorHost : IAsyncDisposable
             options.ConfigureLogging?.Invoke(builder.Logging);
         }
 
+        // The instance, function, Cloud Shell and session-token profile live in the home region, as a real one lives in
+        // one region; the tokens they get carry no region and are accepted at every region's port.
         EmulatorIdentity? identity = options.Identity.NeedsIssuer
-            ? await EmulatorIdentity.StartAsync(options.Identity, clock, options.Region, seed, ConfigureLogging, cancellationToken).ConfigureAwait(false)
+            ? await EmulatorIdentity.StartAsync(options.Identity, clock, regions[0], seed, ConfigureLogging, cancellationToken).ConfigureAwait(false)
             : null;
         try
         {
             var keys = new TrustedKeyStore(options.TrustJwkSessionTokens, identity is null ? null : identity.Issuer.Resolve);
             ThrowawayConfig? generated = TrustConfiguredKeys(options, keys);
+            store.TenancyId = options.TenancyId ?? generated?.TenancyId ?? store.TenancyId;
+            var listeners = new RegionListeners(regions);
+            var listenOptions = new ListenOptions[regions.Count];
 
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
@@ -151,7 +182,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
-                kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+                for (int i = 0; i < regions.Count; i++)
+                {
+                    int index = i;
+                    kestrel.Listen(System.Net.IPAddress.Loopback, i == 0 ? options.Port : 0, listen => listenOptions[index] = listen);
+                }
             });
             ConfigureLogging(builder);
 
@@ -168,10 +203,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
                 return problem;
             };
-            var api = new OciApiMiddleware(new OciOperations(store, clock, options.DefaultPageSize), new SignatureVerifier(keys, delegation),
+            var api = new OciApiMiddleware(new BackupOperations(store, clock, options.DefaultPageSize), new VolumeOperations(store, clock, options.DefaultPageSize),
+                new IdentityOperations(store, clock, options.DefaultPageSize), listeners, new SignatureVerifier(keys, delegation),
                 injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
 
-            var host = new EmulatorHost(app, faults, store, statistics, options.Region, seed, generated, keys.Count, identity);
+            var host = new EmulatorHost(app, faults, store, listeners, statistics, seed, generated, keys.Count, identity);
             app.Use((context, next) =>
             {
                 if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
@@ -190,7 +226,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 return next(context);
             });
             app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
-            AdminEndpoints.Map(app, store, statistics, faults, clock, options.Region, () => host.BaseAddress, app.Lifetime.StopApplication);
+            AdminEndpoints.Map(app, store, statistics, faults, clock, listeners, app.Lifetime.StopApplication);
             IdentityAdminEndpoints.Map(app, identity);
             app.MapFallback((HttpContext context) =>
             {
@@ -200,10 +236,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             });
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-            generated?.WriteConfig(host.BaseAddress, options.Region, store.Compartments, identity);
-            logger.LogInformation("Emulator started on {Address} with {Keys} trusted keys, random seed {Seed}", host.BaseAddress, keys.Count, seed);
+            // Kestrel writes the bound endpoint (with the port it picked for port 0) back into each listener's options.
+            listeners.Bind(listenOptions.Select(listen => listen.IPEndPoint!.Port).ToList());
+            generated?.WriteConfig(regions.Select(r => (r, listeners.Endpoints[r])).ToList(), store.Compartments.Select(c => (c.Name, c.Id, c.ParentId)), identity);
+            logger.LogInformation("Emulator started on {Addresses} with {Keys} trusted keys, random seed {Seed}",
+                string.Join(", ", listeners.Endpoints.Select(e => e.Key + "=" + e.Value)), keys.Count, seed);
             return host;
         }
         catch
@@ -216,6 +253,13 @@ public sealed class EmulatorHost : IAsyncDisposable
 
             throw;
         }
+    }
+
+    private static LifecycleDurations Durations(EmulatorOptions options)
+    {
+        TimeSpan restore = options.RestoreDuration ?? options.BackupDuration;
+        return new LifecycleDurations(options.BackupDuration, options.BackupDurationJitter, options.CopyDuration ?? options.BackupDuration,
+            restore, options.HydrationDuration ?? restore, options.DeleteDuration, options.TerminatedRetention);
     }
 
     private static ThrowawayConfig? TrustConfiguredKeys(EmulatorOptions options, TrustedKeyStore keys)

@@ -6,11 +6,23 @@ namespace OciBackup.Emulator;
 /// <summary>Everything an emulator run is started with. The command line maps onto this one to one.</summary>
 public sealed class EmulatorOptions
 {
-    /// <summary>TCP port on 127.0.0.1; 0 picks a free ephemeral port.</summary>
+    /// <summary>TCP port on 127.0.0.1 of the first region; 0 picks a free ephemeral port. Other regions always get ephemeral ports.</summary>
     public int Port { get; set; }
 
-    /// <summary>Region the emulator pretends to be (used in OCIDs, availability domains and generated configs).</summary>
+    /// <summary>
+    /// The first (home) region: the region of the generated config, of <see cref="EmulatorHost.BaseAddress"/>, and of seed
+    /// items that name none. Used in OCIDs and availability domain names.
+    /// </summary>
     public string Region { get; set; } = "us-ashburn-1";
+
+    /// <summary>More regions served at once, each on its own port; a resource lives in one region and is 404 at another's endpoint.</summary>
+    public IList<string> AdditionalRegions { get; } = new List<string>();
+
+    /// <summary><see cref="Region"/>, then <see cref="AdditionalRegions"/>.</summary>
+    public IReadOnlyList<string> AllRegions => new[] { Region }.Concat(AdditionalRegions).ToList();
+
+    /// <summary>The tenancy the compartments hang under; null takes the generated config's, else one derived from the name "emulator".</summary>
+    public string? TenancyId { get; set; }
 
     /// <summary>The emulator's clock: signature dates, lifecycles, retry-token expiry and delays all use it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -62,6 +74,21 @@ public sealed class EmulatorOptions
 
     /// <summary>Up to this much is added at random to each backup's duration.</summary>
     public TimeSpan BackupDurationJitter { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Time from a copy request to the copy being AVAILABLE (or FAULTY) in the destination region; null: <see cref="BackupDuration"/>.</summary>
+    public TimeSpan? CopyDuration { get; set; }
+
+    /// <summary>Time a volume or volume group created by the API (restored, or blank) is PROVISIONING; null: <see cref="BackupDuration"/>.</summary>
+    public TimeSpan? RestoreDuration { get; set; }
+
+    /// <summary>Time after a restored volume is AVAILABLE until its data has arrived (isHydrated); null: the restore duration.</summary>
+    public TimeSpan? HydrationDuration { get; set; }
+
+    /// <summary>Time a deleted backup is TERMINATING before it is TERMINATED.</summary>
+    public TimeSpan DeleteDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time a TERMINATED backup is still shown; after it, GET is 404 and lists leave it out.</summary>
+    public TimeSpan TerminatedRetention { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long a retry token is remembered.</summary>
     public TimeSpan RetryTokenLifetime { get; set; } = TimeSpan.FromHours(24);

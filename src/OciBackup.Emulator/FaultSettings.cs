@@ -15,10 +15,10 @@ public sealed record FaultSettings
     /// <summary>Share of authenticated API requests answered 503 ServiceUnavailable (nothing is created).</summary>
     public double ServiceUnavailableShare { get; init; }
 
-    /// <summary>Share of create requests answered 409 IncorrectState (nothing is created).</summary>
+    /// <summary>Share of writes (creates, copies, deletes, restores) answered 409 IncorrectState (nothing is done).</summary>
     public double IncorrectStateShare { get; init; }
 
-    /// <summary>Share of create requests whose backup is created and whose connection is then cut with no response.</summary>
+    /// <summary>Share of writes (creates, copies, deletes, restores) that are performed and whose connection is then cut with no response.</summary>
     public double DropResponseShare { get; init; }
 
     /// <summary>Share of API requests that are performed and answered only after <see cref="SlowResponseSeconds"/>.</summary>

@@ -73,9 +73,13 @@ await using (host)
     Task parentGone = parent is null ? Task.CompletedTask : WatchParentAsync(parent, stop);
     string url = host.BaseAddress.ToString().TrimEnd('/');
     Console.Out.WriteLine("OCI emulator listening on " + url);
-    foreach (EmulatorCompartment compartment in host.Compartments)
+    foreach (string region in host.Regions)
     {
-        Console.Out.WriteLine($"  compartment {compartment.Name}: {compartment.Id} ({compartment.VolumeIds.Count} volumes, {compartment.VolumeGroupIds.Count} volume groups)");
+        Console.Out.WriteLine($"  region {region}: {host.Endpoints[region].ToString().TrimEnd('/')}");
+        foreach (EmulatorCompartment compartment in host.CompartmentsIn(region))
+        {
+            Console.Out.WriteLine($"    compartment {compartment.Name}: {compartment.Id} ({compartment.VolumeIds.Count} volumes, {compartment.VolumeGroupIds.Count} volume groups)");
+        }
     }
 
     if (host.GeneratedConfigFile is not null)

@@ -167,6 +167,53 @@ namespace OciBackup.Tests
             Assert.Contains("its endpoint map names us-ashburn-1, us-phoenix-1", unmapped.Message);
         }
 
+        [Theory]
+        [InlineData(AuthenticationKind.InstancePrincipal)]
+        [InlineData(AuthenticationKind.ResourcePrincipal)]
+        [InlineData(AuthenticationKind.DelegationToken)]
+        [InlineData(AuthenticationKind.SessionToken)]
+        public async Task Signed_in_as_the_emulators_identity_with_its_endpoint_map_a_session_reaches_every_region_it_serves(AuthenticationKind kind)
+        {
+            // The identity side plays its instance, function, Cloud Shell and session in the home region; the tokens name no region.
+            await using var emulator = await IdentityEmulator.StartAsync(o => o.AdditionalRegions.Add("us-phoenix-1"));
+            var environment = emulator.InstanceEnvironment();
+            var options = emulator.Options(environment);
+            switch (kind)
+            {
+                case AuthenticationKind.ResourcePrincipal:
+                    environment.Set(emulator.Identity.ResourcePrincipalVariables!);
+                    break;
+                case AuthenticationKind.DelegationToken:
+                    environment.Set(emulator.Identity.CloudShellVariables!);
+                    break;
+                case AuthenticationKind.SessionToken:
+                    options.ConfigFile = emulator.Identity.SessionTokenConfigFile;
+                    break;
+            }
+
+            options.AuthType = kind == AuthenticationKind.SessionToken ? null : kind.ToString();
+            options.Endpoint = null;
+            options.Endpoints = emulator.Host.Endpoints.ToDictionary(e => e.Key, e => e.Value.ToString());
+            using var session = OciSession.Create(options);
+            IRegionalClients regions = session;
+            var phoenixVolume = emulator.Host.CompartmentsIn("us-phoenix-1")[0].VolumeIds[^1];
+
+            var backup = (await regions.Blockstorage(session.Clients.Endpoints.RegionOf(phoenixVolume))
+                .CreateVolumeBackupAsync(new CreateVolumeBackupDetails(phoenixVolume), "across-regions", default)).Value;
+            var domains = await regions.Identity("us-phoenix-1").ListAvailabilityDomainsAsync(emulator.CompartmentId, default);
+            var homeVolumes = await session.Blockstorage.ListAllVolumesAsync(new VolumeFilter(emulator.CompartmentId), default);
+
+            Assert.Equal(kind, session.AuthenticationKind);
+            Assert.Equal(("us-ashburn-1", emulator.Host.Endpoints["us-ashburn-1"]), (session.Region, session.Endpoint));
+            Assert.StartsWith("ocid1.volumebackup.oc1.us-phoenix-1.", backup.Id, StringComparison.Ordinal);
+            Assert.Equal("us-phoenix-1", backup.Region);
+            Assert.NotEmpty(domains);
+            Assert.All(domains, d => Assert.StartsWith("Uocm:PHX-AD-", d.Name, StringComparison.Ordinal));
+            Assert.NotEmpty(homeVolumes);
+            Assert.All(homeVolumes, v => Assert.Equal("us-ashburn-1", v.Region));
+            Assert.Equal(0, emulator.Host.Statistics.AuthenticationFailures);
+        }
+
         [Fact]
         public void An_endpoint_and_an_endpoint_map_together_are_refused_before_anything_is_read_of_the_key()
         {

@@ -1,12 +1,13 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using OciBackup.Emulator;
 using OciBackup.Engine;
 
 namespace OciBackup.Tests
 {
-    /// <summary>The emulator on an ephemeral port with a generated key and config, and an engine session for it.</summary>
+    /// <summary>The emulator on ephemeral ports with a generated key and config, and an engine session for every region it serves.</summary>
     public sealed class RunningEmulator : IAsyncDisposable
     {
         private readonly string _directory;
@@ -29,10 +30,11 @@ namespace OciBackup.Tests
             var options = new EmulatorOptions { InitConfigDirectory = directory };
             configure(options);
             var host = await EmulatorHost.StartAsync(options);
+            // As Start-OciEmulator's session: the config's (home) region, and every region the emulator serves at its own port.
             var session = OciSession.Create(new OciSessionOptions
             {
                 ConfigFile = host.GeneratedConfigFile,
-                Endpoint = host.BaseAddress.GetLeftPart(UriPartial.Authority),
+                Endpoints = host.Endpoints.ToDictionary(e => e.Key, e => e.Value.GetLeftPart(UriPartial.Authority)),
             });
             return new RunningEmulator(directory, host, session);
         }

@@ -435,7 +435,7 @@ Describe 'Waiting for backups' {
     It 'fails the backups still pending when -Timeout runs out' {
         $backup = New-OciVolumeBackup -Session $session -VolumeId $groupMemberIds[0] -ErrorAction Stop
 
-        # The emulator never deletes backups, so TERMINATED is never reached.
+        # Nothing deletes the backup, so TERMINATED is never reached however long the wait: only the timeout ends it.
         $output = @(Wait-OciBackup -Session $session -Id $backup.Id -State Terminated -Timeout 2 -ErrorVariable failures -ErrorAction SilentlyContinue)
 
         $output | Should -HaveCount 0

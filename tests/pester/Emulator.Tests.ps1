@@ -82,6 +82,105 @@ Describe 'Start-OciEmulator' {
         }
     }
 
+    It 'serves several regions, each at the endpoint Endpoints names, with the inventory of the first' {
+        $emu = Start-OciEmulator -Region us-phoenix-1, us-ashburn-1 -Volumes 1 -VolumeGroups 0 -ErrorAction Stop
+        try {
+            $emu.Regions | Should -Be @('us-phoenix-1', 'us-ashburn-1')
+            $emu.Region | Should -Be 'us-phoenix-1'
+            $emu.Endpoints['us-phoenix-1'] | Should -Be $emu.Url
+            $emu.Endpoints['us-ashburn-1'] | Should -Match '^http://127\.0\.0\.1:\d+$'
+            $emu.Endpoints['us-ashburn-1'] | Should -Not -Be $emu.Url
+            $emu.VolumeIds | Should -HaveCount 1
+            $emu.VolumeIds[0] | Should -BeLike 'ocid1.volume.oc1.us-phoenix-1.*'
+            $emu.Session.Region | Should -Be 'us-phoenix-1'
+            $ashburn = New-OciSession -ConfigFile $emu.ConfigFile -Endpoint $emu.Endpoints['us-ashburn-1']
+
+            $east = @(Invoke-OciRestMethod /20160918/volumes -Query @{ compartmentId = $emu.CompartmentId } -Session $ashburn -ErrorAction Stop)
+            $domains = @(Invoke-OciRestMethod /20160918/availabilityDomains -Query @{ compartmentId = $emu.CompartmentId } -Session $ashburn -ErrorAction Stop)
+            Invoke-OciRestMethod "/20160918/volumes/$($emu.VolumeIds[0])" -Session $ashburn -ErrorVariable notThere -ErrorAction SilentlyContinue
+
+            $east | Should -HaveCount 1
+            $east[0].id | Should -BeLike 'ocid1.volume.oc1.us-ashburn-1.*'
+            $domains.name | Should -Be @('Uocm:US-ASHBURN-AD-1', 'Uocm:US-ASHBURN-AD-2', 'Uocm:US-ASHBURN-AD-3')
+            $notThere[0].FullyQualifiedErrorId | Should -BeLike 'OciBackup.*NotFound*'
+            (Get-OciEmulatorState $emu).RequestsByRegion['us-ashburn-1'] | Should -Be 3
+        }
+        finally {
+            $emu | Stop-OciEmulator
+        }
+    }
+
+    It 'gives a session that signs for every region: made in one, got and listed there, 404 at another' {
+        $emu = Start-OciEmulator -Region us-ashburn-1, us-phoenix-1 -Volumes 1 -VolumeGroups 0 -BackupSeconds 1 -ErrorAction Stop
+        try {
+            $west = @(Invoke-OciRestMethod /20160918/volumes -Region us-phoenix-1 -Query @{ compartmentId = $emu.CompartmentId } -Session $emu.Session -ErrorAction Stop)
+            $west | Should -HaveCount 1
+            $west[0].id | Should -BeLike 'ocid1.volume.oc1.us-phoenix-1.*'
+
+            # The volume's OCID names its region, so the one session sends the create, and the wait, to Phoenix's endpoint.
+            $backup = New-OciVolumeBackup -VolumeId $west[0].id -Session $emu.Session -Wait -Timeout 60 -ErrorAction Stop
+            $got = Wait-OciBackup -Id $backup.Id -Session $emu.Session -ErrorAction Stop
+            $listed = @(Invoke-OciRestMethod /20160918/volumeBackups -Region phx -Query @{ compartmentId = $emu.CompartmentId } -Session $emu.Session -ErrorAction Stop)
+            $domains = @(Invoke-OciRestMethod /20160918/availabilityDomains -Region us-phoenix-1 -Query @{ compartmentId = $emu.CompartmentId } -Session $emu.Session -ErrorAction Stop)
+            $listedAtHome = @(Invoke-OciRestMethod /20160918/volumeBackups -Query @{ compartmentId = $emu.CompartmentId } -Session $emu.Session -ErrorAction Stop)
+            Invoke-OciRestMethod "/20160918/volumeBackups/$($backup.Id)" -Session $emu.Session -ErrorVariable notAtHome -ErrorAction SilentlyContinue
+            $null = New-OciVolumeBackup -VolumeId $west[0].id -Region us-ashburn-1 -Session $emu.Session -ErrorVariable wrongRegion -ErrorAction SilentlyContinue
+            $unserved = { Invoke-OciRestMethod /20160918/volumes -Region eu-frankfurt-1 -Session $emu.Session -ErrorAction Stop } | Should -Throw -PassThru
+
+            $emu.Session.Region | Should -Be 'us-ashburn-1'
+            $backup.Id | Should -BeLike 'ocid1.volumebackup.oc1.us-phoenix-1.*'
+            $backup.Region | Should -Be 'us-phoenix-1'
+            $backup.State | Should -Be 'Available'
+            $got.Id | Should -Be $backup.Id
+            $got.Region | Should -Be 'us-phoenix-1'
+            $listed.id | Should -Be @($backup.Id)
+            $domains.name | Should -Be @('Uocm:PHX-AD-1', 'Uocm:PHX-AD-2', 'Uocm:PHX-AD-3')
+            $listedAtHome | Should -BeNullOrEmpty
+            $notAtHome[0].FullyQualifiedErrorId | Should -BeLike 'OciBackup.*NotFound*'
+            $wrongRegion[0].FullyQualifiedErrorId | Should -BeLike 'OciBackup.*NotFound*'
+            $unserved.FullyQualifiedErrorId | Should -Be 'OciBackup.EndpointInvalid,OciBackup.Cmdlets.InvokeOciRestMethodCommand'
+            $state = Get-OciEmulatorState $emu
+            $state.AuthenticationFailures | Should -Be 0
+            $state.VolumeBackupsCreated[$west[0].id] | Should -Be 1
+            $state.RequestsByRegion['us-ashburn-1'] | Should -BeGreaterOrEqual 3
+            $state.RequestsByRegion['us-phoenix-1'] | Should -BeGreaterOrEqual 5
+        }
+        finally {
+            $emu | Stop-OciEmulator
+        }
+    }
+
+    It 'plays the instance and the function in the home region, and their sessions with -Endpoint $emu.Endpoints sign for every region' {
+        $emu = Start-OciEmulator -Region us-ashburn-1, us-phoenix-1 -Volumes 1 -VolumeGroups 0 -BackupSeconds 0 -InstancePrincipal -ResourcePrincipal -ErrorAction Stop
+        $savedVariables = @{}
+        Get-ChildItem env: | Where-Object Name -Like 'OCI_*' | ForEach-Object { $savedVariables[$_.Name] = $_.Value }
+        try {
+            $region = Invoke-RestMethod -Uri ($emu.MetadataBaseUrl + 'instance/region') -Headers @{ Authorization = 'Bearer Oracle' } -NoProxy
+            foreach ($variable in $emu.InstancePrincipalVariables.GetEnumerator()) { Set-Item -Path "env:$($variable.Key)" -Value $variable.Value }
+            $instance = New-OciSession -AuthType InstancePrincipal -Endpoint $emu.Endpoints -ErrorAction Stop
+            $west = @(Invoke-OciRestMethod /20160918/volumes -Region us-phoenix-1 -Query @{ compartmentId = $emu.CompartmentId } -Session $instance -ErrorAction Stop)
+            $westBackup = New-OciVolumeBackup -VolumeId $west[0].id -Session $instance -ErrorAction Stop
+            $eastBackup = New-OciVolumeBackup -VolumeId $emu.VolumeIds[0] -Session $instance -ErrorAction Stop
+            foreach ($variable in $emu.ResourcePrincipalVariables.GetEnumerator()) { Set-Item -Path "env:$($variable.Key)" -Value $variable.Value }
+            $function = New-OciSession -AuthType ResourcePrincipal -Endpoint $emu.Endpoints -ErrorAction Stop
+            $seenByFunction = Invoke-OciRestMethod "/20160918/volumeBackups/$($westBackup.Id)" -Region us-phoenix-1 -Session $function -ErrorAction Stop
+
+            $region | Should -Be 'us-ashburn-1'
+            $emu.ResourcePrincipalVariables['OCI_RESOURCE_PRINCIPAL_REGION'] | Should -Be 'us-ashburn-1'
+            $instance.Region | Should -Be 'us-ashburn-1'
+            $function.Region | Should -Be 'us-ashburn-1'
+            $westBackup.Region | Should -Be 'us-phoenix-1'
+            $eastBackup.Region | Should -Be 'us-ashburn-1'
+            $seenByFunction.id | Should -Be $westBackup.Id
+            (Get-OciEmulatorState $emu).AuthenticationFailures | Should -Be 0
+        }
+        finally {
+            Get-ChildItem env: | Where-Object Name -Like 'OCI_*' | ForEach-Object { Remove-Item -Path "env:$($_.Name)" }
+            foreach ($name in $savedVariables.Keys) { Set-Item -Path "env:$name" -Value $savedVariables[$name] }
+            $emu | Stop-OciEmulator
+        }
+    }
+
     It 'runs the emulator out of process: no ASP.NET Core assembly loads into PowerShell' {
         $emu = Start-OciEmulator -ErrorAction Stop
         try {
@@ -149,6 +248,7 @@ Describe 'Start-OciEmulator' {
         @{ Case = 'an unknown fault'; Arguments = @{ Fault = @{ NoSuchFault = 1 } }; ErrorId = 'OciBackup.InvalidEmulatorFault'; Category = 'InvalidArgument' }
         @{ Case = 'a fault share above 1'; Arguments = @{ Fault = @{ DropShare = 2 } }; ErrorId = 'OciBackup.InvalidEmulatorFault'; Category = 'InvalidArgument' }
         @{ Case = 'a missing seed file'; Arguments = @{ SeedFile = './no-such-seed.json' }; ErrorId = 'OciBackup.SeedFileNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'a region given twice'; Arguments = @{ Region = 'us-phoenix-1', 'us-phoenix-1' }; ErrorId = 'OciBackup.InvalidEmulatorRegion'; Category = 'InvalidArgument' }
     ) {
         $before = (Get-ChildDotnet).Count
 

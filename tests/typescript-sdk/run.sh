@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs Oracle's TypeScript SDK against the OciBackup emulator: builds and starts the emulator on an ephemeral
-# port with a throwaway key and config, runs check.js, stops the emulator. Exits non-zero on any failure.
+# Runs Oracle's TypeScript SDK against the OciBackup emulator: builds and starts the emulator for two regions
+# (us-ashburn-1 and us-phoenix-1, each on an ephemeral port) with a throwaway key and config and a compartment with
+# a sub-compartment, runs check.js, stops the emulator. Exits non-zero on any failure.
 # Usage: bash tests/typescript-sdk/run.sh
 set -euo pipefail
 
@@ -18,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== npm ci (oci-core, oci-common)"
+echo "== npm ci (oci-core, oci-identity, oci-common)"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== building the emulator"
@@ -27,7 +28,8 @@ dotnet build "$repo/src/OciBackup.Emulator/OciBackup.Emulator.csproj" -c Release
 
 echo "== starting the emulator"
 dotnet "$work/emulator/OciBackup.Emulator.dll" --port 0 --init-config "$work/oci" --backup-seconds 2 \
-  --compartment typescript-sdk >"$work/emulator.log" 2>&1 &
+  --region us-ashburn-1 --region us-phoenix-1 --compartment typescript-sdk --compartment typescript-sdk/child \
+  >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 
 url=""

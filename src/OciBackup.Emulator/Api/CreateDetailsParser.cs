@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OciBackup.Emulator.Inventory;
@@ -6,258 +7,218 @@ using OciBackup.Emulator.Inventory;
 namespace OciBackup.Emulator.Api;
 
 /// <summary>
-/// Parses and validates create bodies as the service does: malformed JSON is CannotParseRequest, a field of the
-/// wrong type or length is InvalidParameter naming the field. Unknown fields are ignored. JSON null counts as absent.
+/// Parses and validates the bodies of the writes (create, copy, restore) as the service does: malformed JSON is
+/// CannotParseRequest, a field of the wrong type or length is InvalidParameter naming the field. Unknown fields are
+/// ignored. Each also yields the request's canonical form, which the retry-token check compares.
 /// </summary>
 internal static class CreateDetailsParser
 {
-    private const int MaxOcidLength = 255;
-    private const int MaxDisplayNameLength = 255;
-    private const int MaxTagKeyLength = 100;
-    private const int MaxTagValueLength = 256;
+    /// <summary>The size of a blank volume when the request gives none (OCI's default of 1 TB).</summary>
+    public const long BlankVolumeSizeInGBs = 1024;
 
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 };
+    private const long MinVolumeSizeInGBs = 50;
+    private const long MaxVolumeSizeInGBs = 32 * 1024;
+    private const long MaxVpusPerGB = 120;
+
+    private static readonly string[] BackupTypes = { "FULL", "INCREMENTAL" };
+
+    // The other source types of CreateVolumeDetails and CreateVolumeGroupDetails, which the emulator does not create from.
+    private static readonly string[] VolumeSourceTypes = { "volume", "blockVolumeReplica", "volumeBackupDelta" };
+    private static readonly string[] VolumeGroupSourceTypes = { "volumeGroupId", "volumeIds", "volumeGroupReplicaId" };
 
     public static ApiError? ParseVolumeBackup(ReadOnlyMemory<byte> body, out CreateVolumeBackupDetails? details)
     {
-        details = null;
-        ApiError? error = ParseObject(body, out JsonDocument? document);
-        if (error is not null)
+        return Parse(body, out details, root =>
         {
-            return error;
-        }
-
-        using (document)
-        {
-            JsonElement root = document!.RootElement;
             string? volumeId = null, displayName = null, type = null, kmsKeyId = null;
-            Tags tags = Tags.Empty;
-            error = RequiredString(root, "volumeId", MaxOcidLength, ref volumeId)
-                ?? OptionalString(root, "displayName", MaxDisplayNameLength, ref displayName)
-                ?? OptionalType(root, ref type)
-                ?? OptionalString(root, "kmsKeyId", MaxOcidLength, ref kmsKeyId)
-                ?? ReadTags(root, ref tags);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            string canonical = Canonical("CreateVolumeBackup", ("volumeId", volumeId), ("displayName", displayName),
-                ("type", type), ("kmsKeyId", kmsKeyId), tags);
-            details = new CreateVolumeBackupDetails(volumeId!, displayName, type, kmsKeyId, tags, canonical);
-            return null;
-        }
+            Tags? tags = null;
+            ApiError? error = JsonFields.RequiredString(root, "volumeId", JsonFields.MaxOcidLength, ref volumeId)
+                ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
+                ?? JsonFields.OptionalChoice(root, "type", BackupTypes, ref type)
+                ?? JsonFields.OptionalString(root, "kmsKeyId", JsonFields.MaxOcidLength, ref kmsKeyId)
+                ?? JsonFields.ReadTags(root, ref tags);
+            return error is not null ? (error, null) : (null, new CreateVolumeBackupDetails(volumeId!, displayName, type, kmsKeyId, tags ?? Tags.Empty,
+                Canonical("CreateVolumeBackup", tags, ("volumeId", volumeId), ("displayName", displayName), ("type", type), ("kmsKeyId", kmsKeyId))));
+        });
     }
 
     public static ApiError? ParseVolumeGroupBackup(ReadOnlyMemory<byte> body, out CreateVolumeGroupBackupDetails? details)
     {
-        details = null;
-        ApiError? error = ParseObject(body, out JsonDocument? document);
-        if (error is not null)
+        return Parse(body, out details, root =>
         {
-            return error;
-        }
-
-        using (document)
-        {
-            JsonElement root = document!.RootElement;
             string? volumeGroupId = null, compartmentId = null, displayName = null, type = null;
-            Tags tags = Tags.Empty;
-            error = RequiredString(root, "volumeGroupId", MaxOcidLength, ref volumeGroupId)
-                ?? OptionalString(root, "compartmentId", MaxOcidLength, ref compartmentId)
-                ?? OptionalString(root, "displayName", MaxDisplayNameLength, ref displayName)
-                ?? OptionalType(root, ref type)
-                ?? ReadTags(root, ref tags);
+            Tags? tags = null;
+            ApiError? error = JsonFields.RequiredString(root, "volumeGroupId", JsonFields.MaxOcidLength, ref volumeGroupId)
+                ?? JsonFields.OptionalString(root, "compartmentId", JsonFields.MaxOcidLength, ref compartmentId)
+                ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
+                ?? JsonFields.OptionalChoice(root, "type", BackupTypes, ref type)
+                ?? JsonFields.ReadTags(root, ref tags);
+            return error is not null ? (error, null) : (null, new CreateVolumeGroupBackupDetails(volumeGroupId!, compartmentId, displayName, type, tags ?? Tags.Empty,
+                Canonical("CreateVolumeGroupBackup", tags, ("volumeGroupId", volumeGroupId), ("compartmentId", compartmentId),
+                    ("displayName", displayName), ("type", type))));
+        });
+    }
+
+    /// <summary>CopyVolumeBackupDetails and CopyVolumeGroupBackupDetails; the source's OCID (from the path) is part of the request.</summary>
+    public static ApiError? ParseCopy(ReadOnlyMemory<byte> body, string operation, string sourceId, out CopyBackupDetails? details)
+    {
+        return Parse(body, out details, root =>
+        {
+            string? destinationRegion = null, displayName = null, kmsKeyId = null;
+            ApiError? error = JsonFields.RequiredString(root, "destinationRegion", JsonFields.MaxDisplayNameLength, ref destinationRegion)
+                ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
+                ?? JsonFields.OptionalString(root, "kmsKeyId", JsonFields.MaxOcidLength, ref kmsKeyId);
+            return error is not null ? (error, null) : (null, new CopyBackupDetails(destinationRegion!, displayName, kmsKeyId,
+                Canonical(operation, null, ("source", sourceId), ("destinationRegion", destinationRegion), ("displayName", displayName),
+                    ("kmsKeyId", kmsKeyId))));
+        });
+    }
+
+    /// <summary>
+    /// CreateVolumeDetails: blank, or <c>sourceDetails {"type":"volumeBackup","id":…}</c> (or the deprecated
+    /// <c>volumeBackupId</c>, not both). availabilityDomain is required, as it is for a restore; the other source
+    /// types (volume, blockVolumeReplica, volumeBackupDelta) are refused as not emulated.
+    /// </summary>
+    public static ApiError? ParseCreateVolume(ReadOnlyMemory<byte> body, out CreateVolumeDetails? details)
+    {
+        return Parse(body, out details, root =>
+        {
+            string? compartmentId = null, availabilityDomain = null, displayName = null, kmsKeyId = null, backupId = null, deprecatedBackupId = null;
+            long? sizeInGBs = null, sizeInMBs = null, vpusPerGB = null;
+            Tags? tags = null;
+            ApiError? error = JsonFields.RequiredString(root, "compartmentId", JsonFields.MaxOcidLength, ref compartmentId)
+                ?? JsonFields.RequiredString(root, "availabilityDomain", JsonFields.MaxDisplayNameLength, ref availabilityDomain)
+                ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
+                ?? JsonFields.OptionalInteger(root, "sizeInGBs", MinVolumeSizeInGBs, MaxVolumeSizeInGBs, ref sizeInGBs)
+                ?? JsonFields.OptionalInteger(root, "sizeInMBs", MinVolumeSizeInGBs * 1024, MaxVolumeSizeInGBs * 1024, ref sizeInMBs)
+                ?? JsonFields.OptionalInteger(root, "vpusPerGB", 0, MaxVpusPerGB, ref vpusPerGB)
+                ?? JsonFields.OptionalString(root, "kmsKeyId", JsonFields.MaxOcidLength, ref kmsKeyId)
+                ?? JsonFields.OptionalString(root, "volumeBackupId", JsonFields.MaxOcidLength, ref deprecatedBackupId)
+                ?? JsonFields.ReadTags(root, ref tags)
+                ?? Source(root, required: false, "volumeBackup", "id", VolumeSourceTypes, "volumes", ref backupId)
+                ?? VolumeSizeAndPerformance(vpusPerGB, sizeInMBs, ref sizeInGBs)
+                ?? (backupId is not null && deprecatedBackupId is not null
+                    ? ApiError.InvalidParameter("volumeBackupId", "is deprecated and cannot be combined with sourceDetails.")
+                    : null);
             if (error is not null)
             {
-                return error;
+                return (error, null);
             }
 
-            string canonical = Canonical("CreateVolumeGroupBackup", ("volumeGroupId", volumeGroupId),
-                ("compartmentId", compartmentId), ("displayName", displayName), ("type", type), tags);
-            details = new CreateVolumeGroupBackupDetails(volumeGroupId!, compartmentId, displayName, type, tags, canonical);
-            return null;
-        }
+            backupId ??= deprecatedBackupId;
+            return (null, new CreateVolumeDetails(compartmentId!, availabilityDomain!, displayName, sizeInGBs, vpusPerGB, kmsKeyId, tags, backupId,
+                Canonical("CreateVolume", tags, ("compartmentId", compartmentId), ("availabilityDomain", availabilityDomain),
+                    ("displayName", displayName), ("sizeInGBs", Number(sizeInGBs)), ("vpusPerGB", Number(vpusPerGB)), ("kmsKeyId", kmsKeyId),
+                    ("volumeBackupId", backupId))));
+        });
     }
 
-    private static ApiError? ParseObject(ReadOnlyMemory<byte> body, out JsonDocument? document)
+    /// <summary>CreateVolumeGroupDetails whose sourceDetails is <c>{"type":"volumeGroupBackupId","volumeGroupBackupId":…}</c>.</summary>
+    public static ApiError? ParseCreateVolumeGroup(ReadOnlyMemory<byte> body, out CreateVolumeGroupDetails? details)
     {
-        document = null;
-        if (body.IsEmpty)
+        return Parse(body, out details, root =>
         {
-            return ApiError.CannotParseRequest("The request body is empty; a JSON object is required.");
-        }
-
-        try
-        {
-            document = JsonDocument.Parse(body, StrictJson);
-        }
-        catch (JsonException)
-        {
-            return ApiError.CannotParseRequest("The request body is not valid JSON.");
-        }
-
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            document.Dispose();
-            document = null;
-            return ApiError.CannotParseRequest("The request body must be a JSON object.");
-        }
-
-        return null;
+            string? compartmentId = null, availabilityDomain = null, displayName = null, groupBackupId = null;
+            Tags? tags = null;
+            ApiError? error = JsonFields.RequiredString(root, "compartmentId", JsonFields.MaxOcidLength, ref compartmentId)
+                ?? JsonFields.RequiredString(root, "availabilityDomain", JsonFields.MaxDisplayNameLength, ref availabilityDomain)
+                ?? JsonFields.OptionalString(root, "displayName", JsonFields.MaxDisplayNameLength, ref displayName)
+                ?? JsonFields.ReadTags(root, ref tags)
+                ?? Source(root, required: true, "volumeGroupBackupId", "volumeGroupBackupId", VolumeGroupSourceTypes, "volume groups", ref groupBackupId);
+            return error is not null ? (error, null) : (null, new CreateVolumeGroupDetails(compartmentId!, availabilityDomain!, displayName, tags, groupBackupId!,
+                Canonical("CreateVolumeGroup", tags, ("compartmentId", compartmentId), ("availabilityDomain", availabilityDomain),
+                    ("displayName", displayName), ("volumeGroupBackupId", groupBackupId))));
+        });
     }
 
-    private static bool TryGet(JsonElement root, string name, out JsonElement value)
+    /// <summary>vpusPerGB in steps of 10; the deprecated sizeInMBs only alone and in whole gigabytes, then read as sizeInGBs.</summary>
+    private static ApiError? VolumeSizeAndPerformance(long? vpusPerGB, long? sizeInMBs, ref long? sizeInGBs)
     {
-        if (root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        if (vpusPerGB is long vpus && vpus % 10 != 0)
         {
-            return true;
+            return ApiError.InvalidParameter("vpusPerGB", "must be 0, 10, 20 or a multiple of 10 from 30 to 120.");
         }
 
-        value = default;
-        return false;
-    }
-
-    private static ApiError? RequiredString(JsonElement root, string name, int maxLength, ref string? value)
-    {
-        if (!TryGet(root, name, out _))
+        if (sizeInMBs is long megabytes)
         {
-            return ApiError.InvalidParameter(name, "is required and must not be null.");
-        }
-
-        return OptionalString(root, name, maxLength, ref value);
-    }
-
-    private static ApiError? OptionalString(JsonElement root, string name, int maxLength, ref string? value)
-    {
-        if (!TryGet(root, name, out JsonElement element))
-        {
-            return null;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return ApiError.InvalidParameter(name, "must be a string.");
-        }
-
-        string text = element.GetString()!;
-        if (text.Length < 1 || text.Length > maxLength)
-        {
-            return ApiError.InvalidParameter(name, $"length must be between 1 and {maxLength}.");
-        }
-
-        value = text;
-        return null;
-    }
-
-    private static ApiError? OptionalType(JsonElement root, ref string? value)
-    {
-        if (!TryGet(root, "type", out JsonElement element))
-        {
-            return null;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return ApiError.InvalidParameter("type", "must be one of FULL, INCREMENTAL.");
-        }
-
-        string text = element.GetString()!;
-        if (text != "FULL" && text != "INCREMENTAL")
-        {
-            return ApiError.InvalidParameter("type", "must be one of FULL, INCREMENTAL.");
-        }
-
-        value = text;
-        return null;
-    }
-
-    private static ApiError? ReadTags(JsonElement root, ref Tags tags)
-    {
-        var freeform = new List<KeyValuePair<string, string>>();
-        var defined = new List<KeyValuePair<string, IReadOnlyList<KeyValuePair<string, string>>>>();
-        if (TryGet(root, "freeformTags", out JsonElement free))
-        {
-            ApiError? error = ReadStringMap(free, "freeformTags", freeform);
-            if (error is not null)
+            if (sizeInGBs is not null || megabytes % 1024 != 0)
             {
-                return error;
-            }
-        }
-
-        if (TryGet(root, "definedTags", out JsonElement def))
-        {
-            if (def.ValueKind != JsonValueKind.Object)
-            {
-                return ApiError.InvalidParameter("definedTags", "must be an object of namespaces.");
+                return ApiError.InvalidParameter("sizeInMBs", "is deprecated: give sizeInGBs, or a multiple of 1024 MB and no sizeInGBs.");
             }
 
-            foreach (JsonProperty ns in def.EnumerateObject())
-            {
-                if (ns.Name.Length < 1 || ns.Name.Length > MaxTagKeyLength)
-                {
-                    return ApiError.InvalidParameter("definedTags", $"namespace length must be between 1 and {MaxTagKeyLength}.");
-                }
-
-                var entries = new List<KeyValuePair<string, string>>();
-                ApiError? error = ReadStringMap(ns.Value, "definedTags." + ns.Name, entries);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                defined.Add(new(ns.Name, entries));
-            }
-        }
-
-        tags = freeform.Count == 0 && defined.Count == 0 ? Tags.Empty : new Tags(freeform, defined);
-        return null;
-    }
-
-    private static ApiError? ReadStringMap(JsonElement element, string field, List<KeyValuePair<string, string>> into)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return ApiError.InvalidParameter(field, "must be an object of string values.");
-        }
-
-        foreach (JsonProperty property in element.EnumerateObject())
-        {
-            if (property.Name.Length < 1 || property.Name.Length > MaxTagKeyLength)
-            {
-                return ApiError.InvalidParameter(field, $"tag key length must be between 1 and {MaxTagKeyLength}.");
-            }
-
-            if (property.Value.ValueKind != JsonValueKind.String)
-            {
-                return ApiError.InvalidParameter(field, $"value of '{property.Name}' must be a string.");
-            }
-
-            string value = property.Value.GetString()!;
-            if (value.Length > MaxTagValueLength)
-            {
-                return ApiError.InvalidParameter(field, $"value of '{property.Name}' is longer than {MaxTagValueLength}.");
-            }
-
-            into.Add(new(property.Name, value));
+            sizeInGBs = megabytes / 1024;
         }
 
         return null;
     }
 
     /// <summary>
+    /// The polymorphic <c>sourceDetails</c> (a <c>type</c> discriminator): the emulator restores only from
+    /// <paramref name="restoredType"/>, whose OCID is in <paramref name="idField"/>; the service's other types are
+    /// refused as not emulated, an unknown one as invalid.
+    /// </summary>
+    private static ApiError? Source(JsonElement root, bool required, string restoredType, string idField, string[] otherTypes, string makes,
+        ref string? id)
+    {
+        if (!JsonFields.TryGet(root, "sourceDetails", out JsonElement source))
+        {
+            return required ? ApiError.InvalidParameter("sourceDetails", "is required: an object with a type.") : null;
+        }
+
+        if (source.ValueKind != JsonValueKind.Object)
+        {
+            return ApiError.InvalidParameter("sourceDetails", "must be an object with a type.");
+        }
+
+        string? type = null;
+        ApiError? error = JsonFields.RequiredString(source, "type", JsonFields.MaxDisplayNameLength, ref type, "sourceDetails.type");
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (type == restoredType)
+        {
+            return JsonFields.RequiredString(source, idField, JsonFields.MaxOcidLength, ref id, "sourceDetails." + idField);
+        }
+
+        return otherTypes.Contains(type)
+            ? ApiError.InvalidParameter("sourceDetails.type", $"'{type}' is a source the emulator does not create {makes} from (it restores from {restoredType}).")
+            : ApiError.InvalidParameter("sourceDetails.type", "must be one of " + string.Join(", ", otherTypes.Append(restoredType)) + ".");
+    }
+
+    /// <summary>Parses the body as a JSON object and hands its root to <paramref name="read"/>, which validates the fields.</summary>
+    private static ApiError? Parse<T>(ReadOnlyMemory<byte> body, out T? details, Func<JsonElement, (ApiError? Error, T? Details)> read)
+        where T : class
+    {
+        details = null;
+        ApiError? error = JsonFields.ParseObject(body, out JsonDocument? document);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (document)
+        {
+            (error, details) = read(document!.RootElement);
+            return error;
+        }
+    }
+
+    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// The request as the retry-token check compares it: the operation and the parsed values in a fixed order
     /// (tags sorted), so the same request sent with keys in another order or other whitespace counts as the same.
     /// </summary>
-    private static string Canonical(string operation, (string Name, string? Value) a, (string Name, string? Value) b,
-        (string Name, string? Value) c, (string Name, string? Value) d, Tags tags)
+    private static string Canonical(string operation, Tags? tags, params (string Name, string? Value)[] fields)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("operation", operation);
-            foreach ((string name, string? value) in new[] { a, b, c, d })
+            foreach ((string name, string? value) in fields)
             {
                 if (value is not null)
                 {
@@ -265,15 +226,16 @@ internal static class CreateDetailsParser
                 }
             }
 
+            Tags canonicalTags = tags ?? Tags.Empty;
             writer.WriteStartObject("freeformTags");
-            foreach (var tag in tags.Freeform.OrderBy(t => t.Key, StringComparer.Ordinal))
+            foreach (var tag in canonicalTags.Freeform.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 writer.WriteString(tag.Key, tag.Value);
             }
 
             writer.WriteEndObject();
             writer.WriteStartObject("definedTags");
-            foreach (var ns in tags.Defined.OrderBy(t => t.Key, StringComparer.Ordinal))
+            foreach (var ns in canonicalTags.Defined.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 writer.WriteStartObject(ns.Key);
                 foreach (var tag in ns.Value.OrderBy(t => t.Key, StringComparer.Ordinal))

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using OciBackup.Emulator.Auth;
 using OciBackup.Emulator.Faults;
+using OciBackup.Emulator.Regions;
 using OciBackup.Emulator.Timing;
 
 namespace OciBackup.Emulator.Api;
 
 /// <summary>
 /// Serves everything under /20160918 in one thin pass (no MVC): request id, rate limit, latency, body, signature,
-/// injected server errors, dispatch, dropped or slow responses. The signature is checked against the raw request
+/// injected server errors, the region of the listener the request came in on, dispatch (Core and Identity alike, by
+/// path), dropped or slow responses. The signature is checked against the raw request
 /// target as it came on the wire (IHttpRequestFeature.RawTarget), never a decoded or re-encoded path.
 /// </summary>
 internal sealed class OciApiMiddleware
@@ -20,7 +22,10 @@ internal sealed class OciApiMiddleware
     public const string ApiVersionPath = "/20160918";
     private const int MaxBodyBytes = 1024 * 1024;
 
-    private readonly OciOperations _operations;
+    private readonly BackupOperations _backups;
+    private readonly VolumeOperations _volumes;
+    private readonly IdentityOperations _identity;
+    private readonly RegionListeners _listeners;
     private readonly SignatureVerifier _verifier;
     private readonly FaultInjector _faults;
     private readonly EmulatorClock _clock;
@@ -30,11 +35,14 @@ internal sealed class OciApiMiddleware
     private readonly string _requestIdPrefix = Convert.ToHexString(Guid.NewGuid().ToByteArray(), 0, 8);
     private long _requestIdCounter;
 
-    public OciApiMiddleware(OciOperations operations, SignatureVerifier verifier, FaultInjector faults, EmulatorClock clock,
-        EmulatorStatistics statistics, ILogger logger, CancellationToken stopping)
+    public OciApiMiddleware(BackupOperations backups, VolumeOperations volumes, IdentityOperations identity, RegionListeners listeners,
+        SignatureVerifier verifier, FaultInjector faults, EmulatorClock clock, EmulatorStatistics statistics, ILogger logger, CancellationToken stopping)
     {
         _stopping = stopping;
-        _operations = operations;
+        _backups = backups;
+        _volumes = volumes;
+        _identity = identity;
+        _listeners = listeners;
         _verifier = verifier;
         _faults = faults;
         _clock = clock;
@@ -115,10 +123,12 @@ internal sealed class OciApiMiddleware
             return;
         }
 
-        string operation = Dispatch(request, body, faults, out ApiResponse result);
-        _statistics.CountOperation(operation);
+        int regionIndex = _listeners.IndexOf(context);
+        string region = _listeners.Regions[regionIndex];
+        string operation = Dispatch(request, region, body, faults, out ApiResponse result);
+        _statistics.CountOperation(operation, regionIndex);
 
-        if (result.CreatedSomething && _faults.DropResponse(faults))
+        if (result.PerformedWrite && _faults.DropResponse(faults))
         {
             _logger.LogInformation("{Operation} performed; response dropped on purpose (opc-request-id {RequestId})", operation, requestId);
             context.Abort();
@@ -134,8 +144,8 @@ internal sealed class OciApiMiddleware
         await WriteAsync(response, result);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            _logger.LogDebug("{Method} {Path} -> {Status} {Operation} in {Elapsed:0.0} ms (opc-request-id {RequestId})",
-                method, request.Path.Value, result.Status, operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            _logger.LogDebug("{Region} {Method} {Path} -> {Status} {Operation} in {Elapsed:0.0} ms (opc-request-id {RequestId})",
+                region, method, request.Path.Value, result.Status, operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
         }
     }
 
@@ -154,62 +164,52 @@ internal sealed class OciApiMiddleware
         }
     }
 
-    private string Dispatch(HttpRequest request, byte[] body, FaultSettings faults, out ApiResponse result)
+    /// <summary>
+    /// Routes by path and method. A write checks, in order, its retry token, its body (a 400 changes nothing), then the
+    /// injected 409, and only then is performed; a delete has no token or body.
+    /// </summary>
+    private string Dispatch(HttpRequest request, string region, byte[] body, FaultSettings faults, out ApiResponse result)
     {
-        string path = request.Path.Value ?? "";
-        ReadOnlySpan<char> trimmed = path.AsSpan().Trim('/');
-        int slash = trimmed.IndexOf('/');
-        string collection = (slash < 0 ? trimmed : trimmed[..slash]).ToString();
-        string? id = slash < 0 ? null : trimmed[(slash + 1)..].ToString();
-        bool get = HttpMethods.IsGet(request.Method);
-        bool post = HttpMethods.IsPost(request.Method);
-        if (id is not null && (id.Length == 0 || id.Contains('/')))
+        ApiPath path = ApiPath.Parse(request.Path.Value);
+        string operation = path.Operation(request.Method);
+        IQueryCollection query = request.Query;
+        string? id = path.Id;
+        result = operation switch
         {
-            result = NotImplemented(request);
-            return "Unknown";
-        }
-
-        switch (collection)
-        {
-            case "volumeBackups" when post && id is null:
-                result = Create(request, body, faults, isGroup: false);
-                return "CreateVolumeBackup";
-            case "volumeBackups" when get && id is null:
-                result = _operations.ListVolumeBackups(request.Query);
-                return "ListVolumeBackups";
-            case "volumeBackups" when get:
-                result = _operations.GetVolumeBackup(id!);
-                return "GetVolumeBackup";
-            case "volumeGroupBackups" when post && id is null:
-                result = Create(request, body, faults, isGroup: true);
-                return "CreateVolumeGroupBackup";
-            case "volumeGroupBackups" when get && id is null:
-                result = _operations.ListVolumeGroupBackups(request.Query);
-                return "ListVolumeGroupBackups";
-            case "volumeGroupBackups" when get:
-                result = _operations.GetVolumeGroupBackup(id!);
-                return "GetVolumeGroupBackup";
-            case "volumes" when get && id is null:
-                result = _operations.ListVolumes(request.Query);
-                return "ListVolumes";
-            case "volumes" when get:
-                result = _operations.GetVolume(id!);
-                return "GetVolume";
-            case "volumeGroups" when get && id is null:
-                result = _operations.ListVolumeGroups(request.Query);
-                return "ListVolumeGroups";
-            case "volumeGroups" when get:
-                result = _operations.GetVolumeGroup(id!);
-                return "GetVolumeGroup";
-            default:
-                result = NotImplemented(request);
-                return "Unknown";
-        }
+            "ListVolumeBackups" => _backups.ListVolumeBackups(region, query),
+            "GetVolumeBackup" => _backups.GetVolumeBackup(region, id!),
+            "CreateVolumeBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseVolumeBackup(body, out var backup)
+                ?? Injected409(faults) ?? _backups.CreateVolumeBackup(region, backup!, token),
+            "CopyVolumeBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCopy(body, operation, id!, out var copy)
+                ?? Injected409(faults) ?? _backups.CopyVolumeBackup(region, id!, copy!, token),
+            "DeleteVolumeBackup" => Injected409(faults) ?? _backups.DeleteVolumeBackup(region, id!, IfMatch(request)),
+            "ListVolumeGroupBackups" => _backups.ListVolumeGroupBackups(region, query),
+            "GetVolumeGroupBackup" => _backups.GetVolumeGroupBackup(region, id!),
+            "CreateVolumeGroupBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseVolumeGroupBackup(body, out var groupBackup)
+                ?? Injected409(faults) ?? _backups.CreateVolumeGroupBackup(region, groupBackup!, token),
+            "CopyVolumeGroupBackup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCopy(body, operation, id!, out var copy)
+                ?? Injected409(faults) ?? _backups.CopyVolumeGroupBackup(region, id!, copy!, token),
+            "DeleteVolumeGroupBackup" => Injected409(faults) ?? _backups.DeleteVolumeGroupBackup(region, id!, IfMatch(request)),
+            "ListVolumes" => _volumes.ListVolumes(region, query),
+            "GetVolume" => _volumes.GetVolume(region, id!),
+            "CreateVolume" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCreateVolume(body, out var volume)
+                ?? Injected409(faults) ?? _volumes.CreateVolume(region, volume!, token),
+            "ListVolumeGroups" => _volumes.ListVolumeGroups(region, query),
+            "GetVolumeGroup" => _volumes.GetVolumeGroup(region, id!),
+            "CreateVolumeGroup" => RetryToken(request, out string? token) ?? CreateDetailsParser.ParseCreateVolumeGroup(body, out var group)
+                ?? Injected409(faults) ?? _volumes.CreateVolumeGroup(region, group!, token),
+            "GetWorkRequest" => _backups.GetWorkRequest(region, id!),
+            "ListCompartments" => _identity.ListCompartments(query),
+            "ListAvailabilityDomains" => _identity.ListAvailabilityDomains(region, query),
+            _ => NotImplemented(request),
+        };
+        return operation;
     }
 
-    private ApiResponse Create(HttpRequest request, byte[] body, FaultSettings faults, bool isGroup)
+    /// <summary>The opc-retry-token (null when absent); 400 when it is outside 1–64 characters.</summary>
+    private static ApiError? RetryToken(HttpRequest request, out string? retryToken)
     {
-        string? retryToken = null;
+        retryToken = null;
         if (request.Headers.TryGetValue("opc-retry-token", out var tokens) && tokens.Count > 0)
         {
             retryToken = tokens[0] ?? "";
@@ -219,27 +219,13 @@ internal sealed class OciApiMiddleware
             }
         }
 
-        if (isGroup)
-        {
-            ApiError? error = CreateDetailsParser.ParseVolumeGroupBackup(body, out CreateVolumeGroupBackupDetails? details);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            return _faults.IncorrectState(faults) ? IncorrectState() : _operations.CreateVolumeGroupBackup(details!, retryToken);
-        }
-        else
-        {
-            ApiError? error = CreateDetailsParser.ParseVolumeBackup(body, out CreateVolumeBackupDetails? details);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            return _faults.IncorrectState(faults) ? IncorrectState() : _operations.CreateVolumeBackup(details!, retryToken);
-        }
+        return null;
     }
+
+    private static string? IfMatch(HttpRequest request) =>
+        request.Headers.TryGetValue("if-match", out var values) && values.Count > 0 ? values[0] : null;
+
+    private ApiError? Injected409(FaultSettings faults) => _faults.IncorrectState(faults) ? IncorrectState() : null;
 
     private static ApiError IncorrectState() =>
         new(409, "IncorrectState", "The resource is in a state that does not allow this operation now (injected by the emulator); retry later.");
@@ -286,6 +272,16 @@ internal sealed class OciApiMiddleware
     internal static Task WriteAsync(HttpResponse response, ApiResponse result)
     {
         response.StatusCode = result.Status;
+        if (result.WorkRequestId is not null)
+        {
+            response.Headers["opc-work-request-id"] = result.WorkRequestId;
+        }
+
+        if (result.Status == StatusCodes.Status204NoContent)
+        {
+            return Task.CompletedTask;
+        }
+
         response.ContentType = "application/json";
         if (result.ETag is not null)
         {

@@ -50,15 +50,15 @@ internal static class ResourceJson
         w.WriteString("compartmentId", b.CompartmentId);
         WriteDefinedTags(w, b.Tags);
         w.WriteString("displayName", b.DisplayName);
-        w.WriteNull("expirationTime");
+        WriteTimeOrNull(w, "expirationTime", b.ExpirationTime);
         WriteFreeformTags(w, b.Tags);
         w.WriteString("id", b.Id);
         WriteStringOrNull(w, "kmsKeyId", b.KmsKeyId);
         w.WriteString("lifecycleState", state);
         WriteSize(w, "sizeInGBs", available, b.SizeInGBs);
         WriteSize(w, "sizeInMBs", available, b.SizeInGBs * 1024);
-        w.WriteString("sourceType", "MANUAL");
-        w.WriteNull("sourceVolumeBackupId");
+        w.WriteString("sourceType", b.SourceType);
+        WriteStringOrNull(w, "sourceVolumeBackupId", b.SourceBackupId);
         w.WriteStartObject("systemTags");
         w.WriteEndObject();
         w.WriteString("timeCreated", Time(b.Timeline.RequestReceived));
@@ -78,14 +78,14 @@ internal static class ResourceJson
         w.WriteString("compartmentId", b.CompartmentId);
         WriteDefinedTags(w, b.Tags);
         w.WriteString("displayName", b.DisplayName);
-        w.WriteNull("expirationTime");
+        WriteTimeOrNull(w, "expirationTime", b.ExpirationTime);
         WriteFreeformTags(w, b.Tags);
         w.WriteString("id", b.Id);
         w.WriteString("lifecycleState", state);
         WriteSize(w, "sizeInGBs", available, b.SizeInGBs);
         WriteSize(w, "sizeInMBs", available, b.SizeInGBs * 1024);
-        w.WriteString("sourceType", "MANUAL");
-        w.WriteNull("sourceVolumeGroupBackupId");
+        w.WriteString("sourceType", b.SourceType);
+        WriteStringOrNull(w, "sourceVolumeGroupBackupId", b.SourceBackupId);
         w.WriteString("timeCreated", Time(b.Timeline.RequestReceived));
         w.WriteString("timeRequestReceived", Time(b.Timeline.RequestReceived));
         w.WriteString("type", b.Type);
@@ -112,15 +112,36 @@ internal static class ResourceJson
         WriteFreeformTags(w, v.Tags);
         w.WriteString("id", v.Id);
         w.WriteBoolean("isAutoTuneEnabled", false);
-        w.WriteBoolean("isHydrated", true);
-        w.WriteString("lifecycleState", v.LifecycleState);
+        if (v.IsHydrated(now) is bool hydrated)
+        {
+            w.WriteBoolean("isHydrated", hydrated);
+        }
+        else
+        {
+            w.WriteNull("isHydrated");
+        }
+
+        WriteStringOrNull(w, "kmsKeyId", v.KmsKeyId);
+        w.WriteString("lifecycleState", v.LifecycleState(now));
         w.WriteNumber("sizeInGBs", v.SizeInGBs);
         w.WriteNumber("sizeInMBs", v.SizeInGBs * 1024);
+        if (v.SourceBackup is { } source)
+        {
+            w.WriteStartObject("sourceDetails");
+            w.WriteString("id", source.Id);
+            w.WriteString("type", "volumeBackup");
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("sourceDetails");
+        }
+
         w.WriteStartObject("systemTags");
         w.WriteEndObject();
         w.WriteString("timeCreated", Time(v.TimeCreated));
         WriteStringOrNull(w, "volumeGroupId", v.VolumeGroupId);
-        w.WriteNumber("vpusPerGB", 10);
+        w.WriteNumber("vpusPerGB", v.VpusPerGB);
         w.WriteEndObject();
     }
 
@@ -133,13 +154,22 @@ internal static class ResourceJson
         w.WriteString("displayName", g.DisplayName);
         WriteFreeformTags(w, g.Tags);
         w.WriteString("id", g.Id);
-        w.WriteBoolean("isHydrated", true);
-        w.WriteString("lifecycleState", g.LifecycleState);
+        w.WriteBoolean("isHydrated", g.IsHydrated(now));
+        w.WriteString("lifecycleState", g.LifecycleState(now));
         w.WriteNumber("sizeInGBs", g.SizeInGBs);
         w.WriteNumber("sizeInMBs", g.SizeInGBs * 1024);
         w.WriteStartObject("sourceDetails");
-        w.WriteString("type", "volumeIds");
-        WriteVolumeIds(w, g);
+        if (g.SourceBackup is { } source)
+        {
+            w.WriteString("type", "volumeGroupBackupId");
+            w.WriteString("volumeGroupBackupId", source.Id);
+        }
+        else
+        {
+            w.WriteString("type", "volumeIds");
+            WriteVolumeIds(w, g);
+        }
+
         w.WriteEndObject();
         w.WriteString("timeCreated", Time(g.TimeCreated));
         WriteVolumeIds(w, g);
@@ -173,7 +203,19 @@ internal static class ResourceJson
         }
     }
 
-    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    internal static void WriteTimeOrNull(Utf8JsonWriter w, string name, DateTimeOffset? value)
+    {
+        if (value is DateTimeOffset time)
+        {
+            w.WriteString(name, Time(time));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    internal static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null)
         {
@@ -185,7 +227,7 @@ internal static class ResourceJson
         }
     }
 
-    private static void WriteFreeformTags(Utf8JsonWriter w, Tags tags)
+    internal static void WriteFreeformTags(Utf8JsonWriter w, Tags tags)
     {
         w.WriteStartObject("freeformTags");
         foreach (var tag in tags.Freeform)
@@ -196,7 +238,7 @@ internal static class ResourceJson
         w.WriteEndObject();
     }
 
-    private static void WriteDefinedTags(Utf8JsonWriter w, Tags tags)
+    internal static void WriteDefinedTags(Utf8JsonWriter w, Tags tags)
     {
         w.WriteStartObject("definedTags");
         foreach (var ns in tags.Defined)

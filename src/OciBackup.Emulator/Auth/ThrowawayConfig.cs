@@ -69,12 +69,23 @@ internal sealed class ThrowawayConfig
         return new ThrowawayConfig(full, profile, rsa.ExportSubjectPublicKeyInfo());
     }
 
-    public void WriteConfig(Uri endpoint, string region, IEnumerable<(string Name, string Id)> compartments, Identity.EmulatorIdentity? identity = null)
+    /// <summary>
+    /// Writes the config (its region is the first of <paramref name="endpoints"/>, the home region) and emulator.json
+    /// with every region's endpoint and the identity side the emulator plays, if any.
+    /// </summary>
+    public void WriteConfig(IReadOnlyList<(string Region, Uri Endpoint)> endpoints, IEnumerable<(string Name, string Id, string? ParentId)> compartments, Identity.EmulatorIdentity? identity = null)
     {
-        string url = endpoint.ToString().TrimEnd('/');
+        string region = endpoints[0].Region;
+        string url = Url(endpoints[0].Endpoint);
         var config = new StringBuilder()
             .Append("# Written by the OciBackup emulator for local use only. The key is a throwaway; never upload it to OCI.\n")
-            .Append("# emulator endpoint: ").Append(url).Append('\n')
+            .Append("# emulator endpoint: ").Append(url).Append('\n');
+        foreach ((string other, Uri endpoint) in endpoints.Skip(1))
+        {
+            config.Append("# emulator endpoint of ").Append(other).Append(": ").Append(Url(endpoint)).Append('\n');
+        }
+
+        config
             .Append("# (the OCI config format has no endpoint key: pass it to the client, e.g. New-OciSession -Endpoint ").Append(url).Append(")\n")
             .Append('[').Append(Profile).Append("]\n")
             .Append("user=").Append(UserId).Append('\n')
@@ -94,16 +105,35 @@ internal sealed class ThrowawayConfig
             writer.WriteString("configFile", ConfigFile);
             writer.WriteString("profile", Profile);
             writer.WriteString("region", region);
+            writer.WriteStartArray("regions");
+            foreach ((string name, _) in endpoints)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("endpoints");
+            foreach ((string name, Uri endpoint) in endpoints)
+            {
+                writer.WriteString(name, Url(endpoint));
+            }
+
+            writer.WriteEndObject();
             writer.WriteString("tenancyId", TenancyId);
             writer.WriteString("userId", UserId);
             writer.WriteString("fingerprint", Fingerprint);
             writer.WriteString("keyFile", KeyFile);
             writer.WriteStartArray("compartments");
-            foreach ((string name, string id) in compartments)
+            foreach ((string name, string id, string? parentId) in compartments)
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", name);
                 writer.WriteString("id", id);
+                if (parentId is not null)
+                {
+                    writer.WriteString("parentId", parentId);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -147,6 +177,8 @@ internal sealed class ThrowawayConfig
         {
         }
     }
+
+    private static string Url(Uri endpoint) => endpoint.ToString().TrimEnd('/');
 
     private static void WriteIdentity(Utf8JsonWriter writer, Identity.EmulatorIdentity identity)
     {

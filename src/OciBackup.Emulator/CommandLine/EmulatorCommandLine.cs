@@ -12,10 +12,10 @@ internal sealed class EmulatorCommandLine
 {
     public static readonly IReadOnlyList<CommandLineOption> Options = new CommandLineOption[]
     {
-        new("--port", "N", "TCP port on 127.0.0.1 (default 0: a free ephemeral port).", (c, v) => c.Emulator.Port = Int(v, "--port", 0, 65535)),
-        new("--region", "REGION", "Region the emulator pretends to be (default us-ashburn-1).", (c, v) => c.Emulator.Region = v),
-        new("--seed-file", "PATH", "JSON inventory (compartments, volumes, volume groups, tags); see docs/emulator.md.", (c, v) => c.Emulator.SeedFile = v),
-        new("--compartment", "NAME", "Compartment of the generated inventory; repeat for several (default: one named 'emulator').", (c, v) => c.Emulator.CompartmentNames.Add(v)),
+        new("--port", "N", "TCP port on 127.0.0.1 of the first region (default 0: a free ephemeral port; other regions always get one).", (c, v) => c.Emulator.Port = Int(v, "--port", 0, 65535)),
+        new("--region", "REGION", "Region served, each on its own port; repeat for several (default us-ashburn-1). The first is the home region.", (c, v) => c.AddRegion(v)),
+        new("--seed-file", "PATH", "JSON inventory (compartments and sub-compartments, volumes and volume groups per region, tags, backdated backups); see docs/emulator.md.", (c, v) => c.Emulator.SeedFile = v),
+        new("--compartment", "NAME", "Compartment of the generated inventory, in every region; repeat for several (default: one named 'emulator'); parent/child for a sub-compartment.", (c, v) => c.Emulator.CompartmentNames.Add(v)),
         new("--volumes", "N", "Stand-alone volumes per generated compartment (default 3).", (c, v) => c.Emulator.VolumesPerCompartment = Int(v, "--volumes", 0, 10_000)),
         new("--volume-groups", "N", "Volume groups per generated compartment (default 1).", (c, v) => c.Emulator.VolumeGroupsPerCompartment = Int(v, "--volume-groups", 0, 1_000)),
         new("--volumes-per-group", "N", "Volumes in each generated volume group (default 2, at most 64).", (c, v) => c.Emulator.VolumesPerGroup = Int(v, "--volumes-per-group", 0, 64)),
@@ -27,14 +27,19 @@ internal sealed class EmulatorCommandLine
         new("--init-config", "DIR", "Write a throwaway key pair, an OCI config and emulator.json into DIR, and trust that key.", (c, v) => c.Emulator.InitConfigDirectory = v),
         new("--delete-init-config-on-exit", null, "Remove the --init-config folder (key, config, emulator.json) when the emulator exits, however it is stopped.", (c, _) => c.DeleteInitConfigOnExit = true),
         new("--backup-seconds", "S", "Seconds from request to AVAILABLE (or FAULTY) for a backup (default 10).", (c, v) => c.Emulator.BackupDuration = Seconds(v, "--backup-seconds")),
-        new("--backup-jitter-seconds", "S", "Up to S more seconds per backup, drawn at random (default 0).", (c, v) => c.Emulator.BackupDurationJitter = Seconds(v, "--backup-jitter-seconds")),
+        new("--backup-jitter-seconds", "S", "Up to S more seconds per backup or copy, drawn at random (default 0).", (c, v) => c.Emulator.BackupDurationJitter = Seconds(v, "--backup-jitter-seconds")),
+        new("--copy-seconds", "S", "Seconds from a copy request to the copy being AVAILABLE in its region (default: --backup-seconds).", (c, v) => c.Emulator.CopyDuration = Seconds(v, "--copy-seconds")),
+        new("--restore-seconds", "S", "Seconds a restored (or blank) volume or volume group is PROVISIONING (default: --backup-seconds).", (c, v) => c.Emulator.RestoreDuration = Seconds(v, "--restore-seconds")),
+        new("--hydration-seconds", "S", "Seconds after a restored volume is AVAILABLE until isHydrated is true (default: --restore-seconds).", (c, v) => c.Emulator.HydrationDuration = Seconds(v, "--hydration-seconds")),
+        new("--delete-seconds", "S", "Seconds a deleted backup is TERMINATING before TERMINATED (default 1).", (c, v) => c.Emulator.DeleteDuration = Seconds(v, "--delete-seconds")),
+        new("--terminated-retention-seconds", "S", "Seconds a TERMINATED backup is still shown; then GET is 404 and lists leave it out (default 3600).", (c, v) => c.Emulator.TerminatedRetention = Seconds(v, "--terminated-retention-seconds")),
         new("--faulty-share", "F", "Share (0-1) of new backups that end FAULTY (default 0).", (c, v) => c.Faults = c.Faults with { FaultyBackupShare = Share(v, "--faulty-share") }),
         new("--random-seed", "N", "Seed for every random choice, for reproducible runs (default: drawn).", (c, v) => c.Emulator.RandomSeed = Int(v, "--random-seed", int.MinValue, int.MaxValue)),
         new("--rate-limit", "RPS", "Service-side rate limit in requests per second; over it: 429 TooManyRequests with Retry-After (default 0: off).", (c, v) => c.Faults = c.Faults with { RateLimitPerSecond = NonNegative(v, "--rate-limit") }),
         new("--fault-500-share", "F", "Share of authenticated requests answered 500 InternalServerError.", (c, v) => c.Faults = c.Faults with { InternalServerErrorShare = Share(v, "--fault-500-share") }),
         new("--fault-503-share", "F", "Share of authenticated requests answered 503 ServiceUnavailable.", (c, v) => c.Faults = c.Faults with { ServiceUnavailableShare = Share(v, "--fault-503-share") }),
-        new("--fault-409-share", "F", "Share of creates answered 409 IncorrectState (nothing created).", (c, v) => c.Faults = c.Faults with { IncorrectStateShare = Share(v, "--fault-409-share") }),
-        new("--fault-drop-share", "F", "Share of creates performed whose connection is then cut with no response.", (c, v) => c.Faults = c.Faults with { DropResponseShare = Share(v, "--fault-drop-share") }),
+        new("--fault-409-share", "F", "Share of writes (creates, copies, deletes, restores) answered 409 IncorrectState (nothing done).", (c, v) => c.Faults = c.Faults with { IncorrectStateShare = Share(v, "--fault-409-share") }),
+        new("--fault-drop-share", "F", "Share of writes (creates, copies, deletes, restores) performed whose connection is then cut with no response.", (c, v) => c.Faults = c.Faults with { DropResponseShare = Share(v, "--fault-drop-share") }),
         new("--fault-slow-share", "F", "Share of requests performed and answered only after --slow-response-seconds.", (c, v) => c.Faults = c.Faults with { SlowResponseShare = Share(v, "--fault-slow-share") }),
         new("--slow-response-seconds", "S", "Delay of a slow response (default 30).", (c, v) => c.Faults = c.Faults with { SlowResponseSeconds = NonNegative(v, "--slow-response-seconds") }),
         new("--latency-ms", "MS", "Latency added to every API request.", (c, v) => c.Faults = c.Faults with { LatencyMilliseconds = NonNegative(v, "--latency-ms") }),
@@ -61,6 +66,7 @@ internal sealed class EmulatorCommandLine
     };
 
     private TrustedOciConfig? _lastOciConfig;
+    private bool _regionGiven;
 
     public EmulatorOptions Emulator { get; } = new() { LogToConsole = true };
 
@@ -129,8 +135,10 @@ internal sealed class EmulatorCommandLine
     public static string HelpText()
     {
         var text = new StringBuilder()
-            .AppendLine("OciBackup OCI emulator: a local stand-in for the OCI Block Volume backup API (/20160918) with real")
-            .AppendLine("signature checks, lifecycles, retry tokens and injectable faults. Listens on 127.0.0.1 only.")
+            .AppendLine("OciBackup OCI emulator: a local stand-in for the OCI Block Volume API (/20160918: volumes, volume groups, backups,")
+            .AppendLine("cross-region copies, restores, deletes, work requests) and the Identity reads (compartments, availability domains),")
+            .AppendLine("with real signature checks, lifecycles, retry tokens and injectable faults, for one or several regions at once.")
+            .AppendLine("Listens on 127.0.0.1 only, one port per region.")
             .AppendLine()
             .AppendLine("Usage: OciBackup.Emulator [options]")
             .AppendLine()
@@ -143,9 +151,37 @@ internal sealed class EmulatorCommandLine
 
         return text
             .AppendLine()
-            .AppendLine("On start it prints one line 'OCI emulator listening on http://127.0.0.1:PORT'. Stop with Ctrl+C or SIGTERM.")
-            .AppendLine("Admin endpoint: GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults, GET|PUT /admin/identity, POST /admin/shutdown. Docs: docs/emulator.md.")
+            .AppendLine("On start it prints one line 'OCI emulator listening on http://127.0.0.1:PORT' (the first region's endpoint), then a line")
+            .AppendLine("'  region REGION: http://127.0.0.1:PORT' per region, and the identity side's addresses and files when asked for.")
+            .AppendLine("Stop with Ctrl+C or SIGTERM. The identity side plays one instance (or function, Cloud Shell, session) in the first region;")
+            .AppendLine("the tokens it issues are accepted at every region's port.")
+            .AppendLine("Admin endpoint (on every region's port): GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults,")
+            .AppendLine("GET|PUT /admin/identity, GET /admin/backups/{id}, POST /admin/volumeBackups and /admin/volumeGroupBackups (backdated")
+            .AppendLine("backups), POST /admin/shutdown. Docs: docs/emulator.md.")
             .ToString();
+    }
+
+    private void AddRegion(string region)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z][a-z0-9-]*[a-z0-9]$"))
+        {
+            throw new ArgumentException($"--region needs a region identifier such as us-phoenix-1, not '{region}'.");
+        }
+
+        if (_regionGiven && (Emulator.Region == region || Emulator.AdditionalRegions.Contains(region)))
+        {
+            throw new ArgumentException($"--region {region} is given twice.");
+        }
+
+        if (_regionGiven)
+        {
+            Emulator.AdditionalRegions.Add(region);
+        }
+        else
+        {
+            Emulator.Region = region;
+            _regionGiven = true;
+        }
     }
 
     private void AddOciConfig(string path)

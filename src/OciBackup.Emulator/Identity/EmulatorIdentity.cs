@@ -43,11 +43,11 @@ public sealed class EmulatorIdentity : IAsyncDisposable
         _tokenLifetime = Positive(options.TokenLifetime);
         _faults = options.FederationFaults.Validated();
         Issuer = new TokenIssuer();
-        var ids = new OcidGenerator(region, new RandomSource(unchecked(seed + 5)));
+        var ids = new OcidGenerator(new RandomSource(unchecked(seed + 5)));
         TenancyId = "ocid1.tenancy.oc1..aaaaaaaa" + OcidGenerator.CompartmentIdFor("tenancy:" + seed)[^52..];
         UserId = "ocid1.user.oc1..aaaaaaaa" + OcidGenerator.CompartmentIdFor("user:" + seed)[^52..];
-        InstanceId = ids.New("instance");
-        FunctionId = ids.New("fnfunc");
+        InstanceId = ids.New("instance", region);
+        FunctionId = ids.New("fnfunc", region);
         CompartmentId = OcidGenerator.CompartmentIdFor("identity");
         if (options.NeedsEndpoints)
         {

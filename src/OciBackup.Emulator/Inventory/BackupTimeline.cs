@@ -27,6 +27,9 @@ internal sealed class BackupTimeline
 
     public DateTimeOffset CompletesAt => RequestReceived + Duration;
 
+    /// <summary>When REQUEST_RECEIVED gives way to CREATING.</summary>
+    public DateTimeOffset CreatingFrom => RequestReceived + Duration * RequestReceivedShare;
+
     public bool IsComplete(DateTimeOffset now) => now >= CompletesAt;
 
     public string VolumeBackupState(DateTimeOffset now)
@@ -36,7 +39,7 @@ internal sealed class BackupTimeline
             return EndsFaulty ? "FAULTY" : "AVAILABLE";
         }
 
-        return now < RequestReceived + Duration * RequestReceivedShare ? "REQUEST_RECEIVED" : "CREATING";
+        return now < CreatingFrom ? "REQUEST_RECEIVED" : "CREATING";
     }
 
     public string VolumeGroupBackupState(DateTimeOffset now)
@@ -46,7 +49,7 @@ internal sealed class BackupTimeline
             return EndsFaulty ? "FAULTY" : "AVAILABLE";
         }
 
-        if (now < RequestReceived + Duration * RequestReceivedShare)
+        if (now < CreatingFrom)
         {
             return "REQUEST_RECEIVED";
         }

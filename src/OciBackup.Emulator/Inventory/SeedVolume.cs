@@ -8,9 +8,12 @@ public sealed class SeedVolume
 
     public string DisplayName { get; set; } = "";
 
+    /// <summary>The region it lives in; the emulator's first region when absent.</summary>
+    public string? Region { get; set; }
+
     public long SizeInGBs { get; set; } = 50;
 
-    /// <summary>Generated from the region when absent.</summary>
+    /// <summary>The region's first availability domain when absent.</summary>
     public string? AvailabilityDomain { get; set; }
 
     /// <summary>AVAILABLE unless given; backups of a volume in any other state are refused with 409 IncorrectState.</summary>
@@ -19,4 +22,7 @@ public sealed class SeedVolume
     public Dictionary<string, string> FreeformTags { get; set; } = new();
 
     public Dictionary<string, Dictionary<string, string>> DefinedTags { get; set; } = new();
+
+    /// <summary>Backups of this volume that exist from the start (backdated, in any state).</summary>
+    public List<SeedVolumeBackup> Backups { get; set; } = new();
 }

@@ -1,45 +1,34 @@
 namespace OciBackup.Emulator.Inventory;
 
-/// <summary>A volume backup the emulator created.</summary>
-internal sealed class VolumeBackup
+/// <summary>A volume backup: made by the API, a member of a group backup, a cross-region copy, or seeded.</summary>
+internal sealed class VolumeBackup : Backup
 {
-    public VolumeBackup(string id, string compartmentId, string displayName, Volume volume, string type, string? kmsKeyId,
-        Tags tags, BackupTimeline timeline, long uniqueSizeInGBs, long sequence)
+    public VolumeBackup(string id, string region, string compartmentId, string displayName, Volume volume, string type, string? kmsKeyId,
+        Tags tags, BackupTimeline timeline, long sizeInGBs, long uniqueSizeInGBs, long sequence)
+        : base(id, region, compartmentId, displayName, type, tags, timeline, sequence)
     {
-        Id = id;
-        CompartmentId = compartmentId;
-        DisplayName = displayName;
         Volume = volume;
-        Type = type;
         KmsKeyId = kmsKeyId;
-        Tags = tags;
-        Timeline = timeline;
+        SizeInGBs = sizeInGBs;
         UniqueSizeInGBs = uniqueSizeInGBs;
-        Sequence = sequence;
     }
 
-    public string Id { get; }
-
-    public string CompartmentId { get; }
-
-    public string DisplayName { get; }
-
+    /// <summary>The volume backed up; for a copy, the original's volume (in the source region).</summary>
     public Volume Volume { get; }
-
-    public string Type { get; }
 
     public string? KmsKeyId { get; }
 
-    public Tags Tags { get; }
+    public override string Kind => "volumeBackup";
 
-    public BackupTimeline Timeline { get; }
+    public override long SizeInGBs { get; }
 
-    public long SizeInGBs => Volume.SizeInGBs;
+    public override long UniqueSizeInGBs { get; }
 
-    public long UniqueSizeInGBs { get; }
+    /// <summary>The group backup this backup is a member of, if any.</summary>
+    public VolumeGroupBackup? GroupBackup { get; set; }
 
-    /// <summary>Creation order; breaks ties between equal creation times.</summary>
-    public long Sequence { get; }
+    /// <summary>For a copy: the OCID of the work request that tracks it in the source region.</summary>
+    public string? WorkRequestId { get; init; }
 
-    public string LifecycleState(DateTimeOffset now) => Timeline.VolumeBackupState(now);
+    protected override string TimelineState(DateTimeOffset now) => Timeline.VolumeBackupState(now);
 }

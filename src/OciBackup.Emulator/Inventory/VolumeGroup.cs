@@ -1,14 +1,18 @@
 namespace OciBackup.Emulator.Inventory;
 
-/// <summary>A volume group of the inventory, with the count of group backups made of it.</summary>
+/// <summary>
+/// A volume group: seeded (AVAILABLE) or restored from a volume group backup, when it is PROVISIONING until its
+/// member volumes are. Counts the group backups made of it.
+/// </summary>
 internal sealed class VolumeGroup
 {
     private long _groupBackupsCreated;
 
-    public VolumeGroup(string id, string compartmentId, string displayName, string availabilityDomain,
+    public VolumeGroup(string id, string region, string compartmentId, string displayName, string availabilityDomain,
         IReadOnlyList<Volume> volumes, DateTimeOffset timeCreated, Tags tags)
     {
         Id = id;
+        Region = region;
         CompartmentId = compartmentId;
         DisplayName = displayName;
         AvailabilityDomain = availabilityDomain;
@@ -18,6 +22,8 @@ internal sealed class VolumeGroup
     }
 
     public string Id { get; }
+
+    public string Region { get; }
 
     public string CompartmentId { get; }
 
@@ -31,7 +37,13 @@ internal sealed class VolumeGroup
 
     public Tags Tags { get; }
 
-    public string LifecycleState => "AVAILABLE";
+    /// <summary>The group backup a restored group came from; null for a seeded group.</summary>
+    public VolumeGroupBackup? SourceBackup { get; init; }
+
+    public string LifecycleState(DateTimeOffset now) =>
+        Volumes.Any(v => v.LifecycleState(now) == "PROVISIONING") ? "PROVISIONING" : "AVAILABLE";
+
+    public bool IsHydrated(DateTimeOffset now) => Volumes.All(v => v.IsHydrated(now) != false);
 
     public long SizeInGBs => Volumes.Sum(v => v.SizeInGBs);
 

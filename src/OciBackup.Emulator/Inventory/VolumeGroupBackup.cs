@@ -1,43 +1,26 @@
 namespace OciBackup.Emulator.Inventory;
 
-/// <summary>A volume group backup the emulator created, with its member volume backups.</summary>
-internal sealed class VolumeGroupBackup
+/// <summary>A volume group backup with its member volume backups: made by the API, a cross-region copy, or seeded.</summary>
+internal sealed class VolumeGroupBackup : Backup
 {
-    public VolumeGroupBackup(string id, string compartmentId, string displayName, VolumeGroup volumeGroup, string type,
+    public VolumeGroupBackup(string id, string region, string compartmentId, string displayName, VolumeGroup volumeGroup, string type,
         IReadOnlyList<VolumeBackup> members, Tags tags, BackupTimeline timeline, long sequence)
+        : base(id, region, compartmentId, displayName, type, tags, timeline, sequence)
     {
-        Id = id;
-        CompartmentId = compartmentId;
-        DisplayName = displayName;
         VolumeGroup = volumeGroup;
-        Type = type;
         Members = members;
-        Tags = tags;
-        Timeline = timeline;
-        Sequence = sequence;
     }
 
-    public string Id { get; }
-
-    public string CompartmentId { get; }
-
-    public string DisplayName { get; }
-
+    /// <summary>The group backed up; for a copy, the original's group (in the source region).</summary>
     public VolumeGroup VolumeGroup { get; }
-
-    public string Type { get; }
 
     public IReadOnlyList<VolumeBackup> Members { get; }
 
-    public Tags Tags { get; }
+    public override string Kind => "volumeGroupBackup";
 
-    public BackupTimeline Timeline { get; }
+    public override long SizeInGBs => Members.Sum(m => m.SizeInGBs);
 
-    public long Sequence { get; }
+    public override long UniqueSizeInGBs => Members.Sum(m => m.UniqueSizeInGBs);
 
-    public long SizeInGBs => Members.Sum(m => m.SizeInGBs);
-
-    public long UniqueSizeInGBs => Members.Sum(m => m.UniqueSizeInGBs);
-
-    public string LifecycleState(DateTimeOffset now) => Timeline.VolumeGroupBackupState(now);
+    protected override string TimelineState(DateTimeOffset now) => Timeline.VolumeGroupBackupState(now);
 }

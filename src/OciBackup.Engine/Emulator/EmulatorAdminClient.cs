@@ -50,6 +50,7 @@ namespace OciBackup.Engine.Emulator
                     AuthenticationFailures = Long(root, "authenticationFailures"),
                     AuthenticationFailuresByReason = Counts(root, "authenticationFailuresByReason"),
                     RequestsByOperation = Counts(root, "requestsByOperation"),
+                    RequestsByRegion = Counts(root, "requestsByRegion"),
                     AdminRequests = Long(root, "adminRequests"),
                     FaultCounts = Counts(root, "faultCounts"),
                     Faults = root.TryGetProperty("faults", out var faults) ? FaultsByParameterName(faults) : new OrderedDictionary(StringComparer.OrdinalIgnoreCase),
@@ -57,6 +58,15 @@ namespace OciBackup.Engine.Emulator
                     VolumeGroupBackups = Long(root, "volumeGroupBackups"),
                     VolumeBackupsCreated = PerResource(root, "volumes", "volumeBackupsCreated"),
                     VolumeGroupBackupsCreated = PerResource(root, "volumeGroups", "volumeGroupBackupsCreated"),
+                    VolumeBackupCopiesMade = Long(root, "volumeBackupCopiesMade"),
+                    VolumeGroupBackupCopiesMade = Long(root, "volumeGroupBackupCopiesMade"),
+                    VolumeBackupsDeleted = Long(root, "volumeBackupsDeleted"),
+                    VolumeGroupBackupsDeleted = Long(root, "volumeGroupBackupsDeleted"),
+                    VolumesRestored = Long(root, "volumesRestored"),
+                    VolumeGroupsRestored = Long(root, "volumeGroupsRestored"),
+                    CopiesMade = PerResource(root, "backups", "copiesMade"),
+                    Restores = PerResource(root, "backups", "restores"),
+                    Deletes = PerResource(root, "backups", "deletes"),
                 };
                 if (root.TryGetProperty("now", out var now) && now.ValueKind == JsonValueKind.String
                     && DateTimeOffset.TryParse(now.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))

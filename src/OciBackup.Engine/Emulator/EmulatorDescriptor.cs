@@ -1,26 +1,28 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace OciBackup.Engine.Emulator
 {
     /// <summary>
     /// emulator.json, which the emulator writes beside the throwaway config (<c>--init-config</c>) before it announces
-    /// its URL: where the config is, its profile and region, the emulator's process id, and the identity side it
-    /// plays when asked (the metadata service and federation endpoint, the variables of an OCI Function and of Cloud
-    /// Shell, a session-token profile).
+    /// its URL: where the config is, its profile and home region, every region it serves with its endpoint, the
+    /// emulator's process id, and the identity side it plays when asked (the metadata service and federation endpoint,
+    /// the variables of an OCI Function and of Cloud Shell, a session-token profile).
     /// </summary>
     internal sealed class EmulatorDescriptor
     {
         public const string FileName = "emulator.json";
 
-        private EmulatorDescriptor(string url, string configFile, string profile, string region, int processId)
+        private EmulatorDescriptor(string url, string configFile, string profile, string region, IReadOnlyList<KeyValuePair<string, string>> endpoints, int processId)
         {
             Url = url;
             ConfigFile = configFile;
             Profile = profile;
             Region = region;
+            Endpoints = endpoints;
             ProcessId = processId;
         }
 
@@ -30,7 +32,11 @@ namespace OciBackup.Engine.Emulator
 
         public string Profile { get; }
 
+        /// <summary>The home region: that of <see cref="Url"/> and of the config.</summary>
         public string Region { get; }
+
+        /// <summary>Each region served and its service endpoint, the home region first.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Endpoints { get; }
 
         public int ProcessId { get; }
 
@@ -76,7 +82,29 @@ namespace OciBackup.Engine.Emulator
                 }
 
                 var processId = root.TryGetProperty("processId", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : 0;
-                return new EmulatorDescriptor(Text("url"), Text("configFile"), Text("profile"), Text("region"), processId)
+                var url = Text("url");
+                var region = Text("region");
+                var endpoints = new List<KeyValuePair<string, string>>();
+                if (root.TryGetProperty("endpoints", out var byRegion) && byRegion.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var endpoint in byRegion.EnumerateObject())
+                    {
+                        if (endpoint.Value.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(endpoint.Value.GetString()))
+                        {
+                            throw new InvalidDataException($"{path} has no endpoint for region '{endpoint.Name}'.");
+                        }
+
+                        endpoints.Add(new KeyValuePair<string, string>(endpoint.Name, endpoint.Value.GetString()!));
+                    }
+                }
+
+                // An emulator from before several regions names only its one region and URL.
+                if (!endpoints.Any(e => e.Key == region))
+                {
+                    endpoints.Insert(0, new KeyValuePair<string, string>(region, url));
+                }
+
+                return new EmulatorDescriptor(url, Text("configFile"), Text("profile"), region, endpoints, processId)
                 {
                     MetadataBaseUrl = Optional("metadataBaseUrl"),
                     FederationEndpoint = Optional("federationEndpoint"),

@@ -5,7 +5,10 @@ using System.Text.Json;
 
 namespace OciBackup.Engine.Emulator
 {
-    /// <summary>What an emulator serves, as its <c>GET /admin/inventory</c> lists it: compartments with their volumes and volume groups.</summary>
+    /// <summary>
+    /// What an emulator serves, as its <c>GET /admin/inventory</c> lists it: compartments with their volumes and volume
+    /// groups, each in its region (<see cref="Region"/> is the home region).
+    /// </summary>
     internal sealed class EmulatorInventory
     {
         private EmulatorInventory(string region, IReadOnlyList<Compartment> compartments)
@@ -32,10 +35,14 @@ namespace OciBackup.Engine.Emulator
                 return new EmulatorInventory(region, compartments.EnumerateArray().Select(c => new Compartment(
                     Text(c, "name"),
                     Text(c, "id"),
-                    Array(c, "volumes").Select(v => new Volume(Text(v, "id"), v.TryGetProperty("volumeGroupId", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null)).ToList(),
-                    Array(c, "volumeGroups").Select(g => new VolumeGroup(Text(g, "id"), Array(g, "volumeIds").Select(i => i.GetString() ?? string.Empty).ToList())).ToList())).ToList());
+                    Array(c, "volumes").Select(v => new Volume(Text(v, "id"), v.TryGetProperty("volumeGroupId", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null,
+                        RegionOf(v, region))).ToList(),
+                    Array(c, "volumeGroups").Select(g => new VolumeGroup(Text(g, "id"), Array(g, "volumeIds").Select(i => i.GetString() ?? string.Empty).ToList(), RegionOf(g, region))).ToList())).ToList());
             }
         }
+
+        /// <summary>Where a volume or group lives; an emulator from before several regions names none, so its one region.</summary>
+        private static string RegionOf(JsonElement element, string region) => Text(element, "region") is var own && own.Length > 0 ? own : region;
 
         private static string Text(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
@@ -64,28 +71,34 @@ namespace OciBackup.Engine.Emulator
 
         internal sealed class Volume
         {
-            public Volume(string id, string? volumeGroupId)
+            public Volume(string id, string? volumeGroupId, string region)
             {
                 Id = id;
                 VolumeGroupId = volumeGroupId;
+                Region = region;
             }
 
             public string Id { get; }
 
             public string? VolumeGroupId { get; }
+
+            public string Region { get; }
         }
 
         internal sealed class VolumeGroup
         {
-            public VolumeGroup(string id, IReadOnlyList<string> volumeIds)
+            public VolumeGroup(string id, IReadOnlyList<string> volumeIds, string region)
             {
                 Id = id;
                 VolumeIds = volumeIds;
+                Region = region;
             }
 
             public string Id { get; }
 
             public IReadOnlyList<string> VolumeIds { get; }
+
+            public string Region { get; }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -72,11 +73,12 @@ namespace OciBackup.Engine.Emulator
                 var descriptor = EmulatorDescriptor.Read(folder);
                 admin = new EmulatorAdminClient(new Uri(url));
                 var inventory = await admin.GetInventoryAsync(cancellationToken).ConfigureAwait(false);
+                // The config names the home region; the endpoint map lets the one session sign for every region served.
                 var session = OciSession.Create(new OciSessionOptions
                 {
                     ConfigFile = descriptor.ConfigFile,
                     Profile = descriptor.Profile,
-                    Endpoint = url,
+                    Endpoints = descriptor.Endpoints.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
                     HostDescription = hostDescription,
                 });
                 var emulator = new OciEmulator(process, admin, descriptor, inventory, session, _host.ExecutablePath, startTime, stopwatch.Elapsed);

@@ -19,8 +19,11 @@ namespace OciBackup.Engine.Emulator
         /// <summary>Port on 127.0.0.1; 0 (default) picks a free ephemeral one, so several emulators never collide.</summary>
         public int Port { get; set; }
 
-        /// <summary>The region it pretends to be (the emulator's default: us-ashburn-1).</summary>
-        public string? Region { get; set; }
+        /// <summary>
+        /// The regions it serves, each on its own port; the first is the home region (of the generated config and the
+        /// session). Empty keeps the emulator's default, us-ashburn-1.
+        /// </summary>
+        public IList<string> Regions { get; } = new List<string>();
 
         /// <summary>Compartments of the generated inventory (the emulator's default: one named "emulator").</summary>
         public IList<string> Compartments { get; } = new List<string>();
@@ -83,7 +86,11 @@ namespace OciBackup.Engine.Emulator
                 }
             }
 
-            Add("--region", Region);
+            foreach (var region in Regions)
+            {
+                Add("--region", region);
+            }
+
             Add("--seed-file", SeedFile);
             foreach (var compartment in Compartments)
             {

@@ -12,8 +12,9 @@ namespace OciBackup.Engine.Emulator
     /// or until the PowerShell that started it exits (even when it is killed).
     /// </summary>
     /// <remarks>
-    /// Endpoints and Regions are per region, so an emulator that serves several regions fits the same object; Url,
-    /// Region and Session are those of the generated config's region.
+    /// An emulator may serve several regions, each on a port of its own: Regions and Endpoints list them all. Url,
+    /// Region, Session and the inventory (VolumeIds, VolumeGroupIds, ...) are the home region's: the first region, that
+    /// of the generated config.
     /// </remarks>
     public sealed class OciEmulator
     {
@@ -26,8 +27,13 @@ namespace OciBackup.Engine.Emulator
             Port = new Uri(admin.Url).Port;
             ProcessId = process.ProcessId;
             Region = descriptor.Region;
-            Regions = new[] { descriptor.Region };
-            Endpoints = new Hashtable(StringComparer.OrdinalIgnoreCase) { [descriptor.Region] = admin.Url };
+            Regions = descriptor.Endpoints.Select(e => e.Key).ToArray();
+            Endpoints = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var endpoint in descriptor.Endpoints)
+            {
+                Endpoints[endpoint.Key] = endpoint.Value.TrimEnd('/');
+            }
+
             ConfigFolder = process.ConfigFolder;
             ConfigFile = descriptor.ConfigFile;
             Profile = descriptor.Profile;
@@ -42,11 +48,13 @@ namespace OciBackup.Engine.Emulator
                 Compartments[compartment.Name] = compartment.Id;
             }
 
-            VolumeIds = compartments.SelectMany(c => c.Volumes).Select(v => v.Id).ToArray();
-            StandaloneVolumeIds = compartments.SelectMany(c => c.Volumes).Where(v => v.VolumeGroupId == null).Select(v => v.Id).ToArray();
-            VolumeGroupIds = compartments.SelectMany(c => c.VolumeGroups).Select(g => g.Id).ToArray();
+            var volumes = compartments.SelectMany(c => c.Volumes).Where(v => v.Region == Region).ToList();
+            var groups = compartments.SelectMany(c => c.VolumeGroups).Where(g => g.Region == Region).ToList();
+            VolumeIds = volumes.Select(v => v.Id).ToArray();
+            StandaloneVolumeIds = volumes.Where(v => v.VolumeGroupId == null).Select(v => v.Id).ToArray();
+            VolumeGroupIds = groups.Select(g => g.Id).ToArray();
             VolumeGroupMembers = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var group in compartments.SelectMany(c => c.VolumeGroups))
+            foreach (var group in groups)
             {
                 VolumeGroupMembers[group.Id] = group.VolumeIds.ToArray();
             }
@@ -80,13 +88,13 @@ namespace OciBackup.Engine.Emulator
 
         public int ProcessId { get; }
 
-        /// <summary>The region of the generated config and of <see cref="Session"/>.</summary>
+        /// <summary>The home region: that of the generated config, <see cref="Url"/> and <see cref="Session"/>.</summary>
         public string Region { get; }
 
-        /// <summary>Every region the emulator serves.</summary>
+        /// <summary>Every region the emulator serves, the home region first.</summary>
         public string[] Regions { get; }
 
-        /// <summary>The service endpoint of each region in <see cref="Regions"/>.</summary>
+        /// <summary>The service endpoint (<c>http://127.0.0.1:PORT</c>) of each region in <see cref="Regions"/>, by region.</summary>
         public Hashtable Endpoints { get; }
 
         /// <summary>The throwaway folder: key pair, OCI config, emulator.json and the emulator's log. Removed when it stops.</summary>
@@ -112,7 +120,7 @@ namespace OciBackup.Engine.Emulator
         /// <summary>Compartment OCIDs by name.</summary>
         public Hashtable Compartments { get; }
 
-        /// <summary>Every volume's OCID, volume group members included.</summary>
+        /// <summary>Every volume's OCID in the home region, volume group members included.</summary>
         public string[] VolumeIds { get; }
 
         /// <summary>The OCIDs of the volumes in no volume group.</summary>

@@ -5,9 +5,9 @@ using System.Collections.Specialized;
 namespace OciBackup.Engine.Emulator
 {
     /// <summary>
-    /// The counters of a running emulator (Get-OciEmulatorState), read from its <c>GET /admin/state</c>: requests,
-    /// refused signatures, faults injected and in force, and backups created, in total and per volume and volume
-    /// group. Retry-token replays never count as created, so "exactly one backup per volume" is
+    /// The counters of a running emulator (Get-OciEmulatorState), read from its <c>GET /admin/state</c>: requests (by
+    /// operation and region), refused signatures, faults injected and in force, backups created, in total and per volume
+    /// and volume group, and copies, deletions and restores, in total and per backup. Retry-token replays never count as created, so "exactly one backup per volume" is
     /// <c>VolumeBackupsCreated[$id] -eq 1</c>. Hashtable keys are case-insensitive.
     /// </summary>
     public sealed class OciEmulatorState
@@ -38,6 +38,9 @@ namespace OciBackup.Engine.Emulator
         /// <summary>Authenticated requests by operation (CreateVolumeBackup, ListVolumeBackups, ...).</summary>
         public Hashtable RequestsByOperation { get; internal set; } = NewTable();
 
+        /// <summary>Authenticated requests by the region whose endpoint was called.</summary>
+        public Hashtable RequestsByRegion { get; internal set; } = NewTable();
+
         /// <summary>Admin requests (these counters, fault changes).</summary>
         public long AdminRequests { get; internal set; }
 
@@ -58,6 +61,30 @@ namespace OciBackup.Engine.Emulator
 
         /// <summary>Volume group backups created per volume group OCID.</summary>
         public Hashtable VolumeGroupBackupsCreated { get; internal set; } = NewTable();
+
+        /// <summary>Cross-region copies made of volume backups (members of copied group backups included); retry-token replays never count.</summary>
+        public long VolumeBackupCopiesMade { get; internal set; }
+
+        public long VolumeGroupBackupCopiesMade { get; internal set; }
+
+        /// <summary>Volume backups deleted (members of deleted group backups included).</summary>
+        public long VolumeBackupsDeleted { get; internal set; }
+
+        public long VolumeGroupBackupsDeleted { get; internal set; }
+
+        /// <summary>Volumes restored from volume backups (members of restored volume groups included).</summary>
+        public long VolumesRestored { get; internal set; }
+
+        public long VolumeGroupsRestored { get; internal set; }
+
+        /// <summary>Copies made per backup OCID (either kind), for backups with at least one copy, restore or deletion.</summary>
+        public Hashtable CopiesMade { get; internal set; } = NewTable();
+
+        /// <summary>Volumes (or volume groups) restored per backup OCID.</summary>
+        public Hashtable Restores { get; internal set; } = NewTable();
+
+        /// <summary>1 per deleted backup OCID.</summary>
+        public Hashtable Deletes { get; internal set; } = NewTable();
 
         internal static Hashtable NewTable() => new Hashtable(StringComparer.OrdinalIgnoreCase);
     }

@@ -27,6 +27,9 @@ namespace OciBackup.Engine.Http
 
         public string? Region { get; }
 
+        /// <summary>The client it sends with, aimed at this region's endpoint (for raw calls: Invoke-OciRestMethod -Region).</summary>
+        internal OciHttpClient Http => _http;
+
         public Task<OciResult<VolumeBackup>> CreateVolumeBackupAsync(CreateVolumeBackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             SendAsync<VolumeBackup>(BlockstorageRequests.CreateVolumeBackup(details, retryToken), cancellationToken, call);
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading.Tasks;
+using OciBackup.Engine.Auth;
 using OciBackup.Engine.Http;
 
 namespace OciBackup.Cmdlets
@@ -47,11 +48,29 @@ namespace OciBackup.Cmdlets
         [Parameter]
         public SwitchParameter All { get; set; }
 
+        /// <summary><para type="description">The region to send it to, when not the session's own (us-phoenix-1, or a short code such as phx); the session must serve it.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+        public string? Region { get; set; }
+
         protected override void ProcessRecord()
         {
+            OciHttpClient http;
+            try
+            {
+                http = Region == null ? ActiveSession.Http : ActiveSession.Clients.Blockstorage(Region).Http;
+            }
+            catch (OciConfigException ex)
+            {
+                // -Region is the same for every record: a region the session has no endpoint for fails them all.
+                ThrowTerminatingError(ConfigErrorRecords.From(ex, Region));
+                return;
+            }
+
             var method = new HttpMethod(Method.ToUpperInvariant());
             var changes = method != HttpMethod.Get && method != HttpMethod.Head;
-            if (changes && !ShouldProcess($"{ActiveSession.Endpoint.GetLeftPart(UriPartial.Authority)}{Path}", method.Method))
+            if (changes && !ShouldProcess($"{http.Endpoint.GetLeftPart(UriPartial.Authority)}{Path}", method.Method))
             {
                 return;
             }
@@ -86,7 +105,7 @@ namespace OciBackup.Cmdlets
                 OciResponse response;
                 try
                 {
-                    response = RunToCompletion(ActiveSession.Http.SendAsync(request, StopToken, CallOptions));
+                    response = RunToCompletion(http.SendAsync(request, StopToken, CallOptions));
                 }
                 catch (OperationCanceledException)
                 {

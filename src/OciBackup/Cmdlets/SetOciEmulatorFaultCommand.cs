@@ -45,12 +45,12 @@ namespace OciBackup.Cmdlets
         [ValidateRange(0.0, 1.0)]
         public double ServiceUnavailableShare { get; set; }
 
-        /// <summary><para type="description">Share (0 to 1) of creates answered 409 IncorrectState, nothing created.</para></summary>
+        /// <summary><para type="description">Share (0 to 1) of writes (creates, copies, deletes, restores) answered 409 IncorrectState, nothing done.</para></summary>
         [Parameter]
         [ValidateRange(0.0, 1.0)]
         public double IncorrectStateShare { get; set; }
 
-        /// <summary><para type="description">Share (0 to 1) of creates that are performed and whose response is lost (the connection is cut).</para></summary>
+        /// <summary><para type="description">Share (0 to 1) of writes (creates, copies, deletes, restores) that are performed and whose response is lost (the connection is cut).</para></summary>
         [Parameter]
         [ValidateRange(0.0, 1.0)]
         public double DropShare { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using OciBackup.Completion;
 using OciBackup.Engine.Auth;
@@ -68,11 +69,12 @@ namespace OciBackup.Cmdlets
         [Parameter]
         public int RandomSeed { get; set; }
 
-        /// <summary><para type="description">The region the emulator pretends to be (default us-ashburn-1).</para></summary>
+        /// <summary><para type="description">The regions the emulator serves, each on its own port (default us-ashburn-1); the first is the home region of the config and the session.</para></summary>
         [Parameter]
+        [ValidateNotNullOrEmpty]
         [ValidatePattern("^[a-z][a-z0-9-]*[a-z0-9]$")]
         [ArgumentCompleter(typeof(RegionCompleter))]
-        public string? Region { get; set; }
+        public string[]? Region { get; set; }
 
         /// <summary><para type="description">The profile name in the generated OCI config (default DEFAULT).</para></summary>
         [Parameter]
@@ -181,7 +183,6 @@ namespace OciBackup.Cmdlets
             var options = new EmulatorStartOptions
             {
                 Port = Port,
-                Region = Region,
                 Profile = Profile,
                 LogLevel = LogLevel,
                 Volumes = bound.ContainsKey(nameof(Volumes)) ? Volumes : (int?)null,
@@ -199,6 +200,17 @@ namespace OciBackup.Cmdlets
             foreach (var name in Compartment ?? Array.Empty<string>())
             {
                 options.Compartments.Add(name);
+            }
+
+            foreach (var region in Region ?? Array.Empty<string>())
+            {
+                if (options.Regions.Contains(region, StringComparer.Ordinal))
+                {
+                    ThrowTerminatingError(EmulatorErrorRecords.Record("InvalidEmulatorRegion", ErrorCategory.InvalidArgument,
+                        $"The region '{region}' is given twice.", "Name each region once; the first is the home region.", Region));
+                }
+
+                options.Regions.Add(region);
             }
 
             if (SeedFile != null)

@@ -97,6 +97,38 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task Inventory_names_the_tenancy_every_region_and_where_each_volume_lives()
+    {
+        await using TestEmulator emulator = await OciBackup.Emulator.Tests.Regions.MultiRegionTests.StartTwoRegionsAsync(o => o.TenancyId = "ocid1.tenancy.oc1..inv");
+
+        JsonElement inventory = await emulator.AdminJsonAsync("/inventory");
+
+        Assert.Equal("ocid1.tenancy.oc1..inv", inventory.GetProperty("tenancyId").GetString());
+        Assert.Equal("us-ashburn-1", inventory.GetProperty("region").GetString());
+        JsonElement[] regions = inventory.GetProperty("regions").EnumerateArray().ToArray();
+        Assert.Equal(new[] { "us-ashburn-1", "us-phoenix-1" }, regions.Select(r => r.GetProperty("region").GetString()));
+        Assert.Equal(emulator.Host.Endpoints["us-phoenix-1"].ToString().TrimEnd('/'), regions[1].GetProperty("url").GetString());
+        Assert.Equal(3, regions[1].GetProperty("availabilityDomains").GetArrayLength());
+        JsonElement compartment = Assert.Single(inventory.GetProperty("compartments").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, compartment.GetProperty("parentId").ValueKind);
+        JsonElement[] volumes = compartment.GetProperty("volumes").EnumerateArray().ToArray();
+        Assert.Equal(10, volumes.Length);
+        Assert.Equal(5, volumes.Count(v => v.GetProperty("region").GetString() == "us-phoenix-1"));
+        Assert.All(volumes.Where(v => v.GetProperty("region").GetString() == "us-phoenix-1"),
+            v => Assert.StartsWith("Uocm:PHX-AD-", v.GetProperty("availabilityDomain").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Backup_counters_of_an_unknown_backup_are_404()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync();
+
+        using HttpResponseMessage response = await emulator.Http.GetAsync(new Uri(emulator.Host.BaseAddress, "admin/backups/ocid1.volumebackup.oc1..nosuch"));
+
+        Assert.Equal(404, (int)response.StatusCode);
+    }
+
+    [Fact]
     public async Task Shutdown_asks_the_host_to_stop()
     {
         await using TestEmulator emulator = await TestEmulator.StartAsync();

@@ -9,8 +9,9 @@ public sealed class ListTests
     [Theory]
     [InlineData("/volumeBackups")]
     [InlineData("/volumeGroupBackups")]
-    [InlineData("/volumes")]
     [InlineData("/volumeGroups")]
+    [InlineData("/compartments")]
+    [InlineData("/availabilityDomains")]
     public async Task List_without_compartment_is_400_missing_parameter(string path)
     {
         await using TestEmulator emulator = await TestEmulator.StartAsync();

@@ -4,7 +4,7 @@ using OciBackup.Emulator.Tests.TestSupport;
 
 namespace OciBackup.Emulator.Tests.Api;
 
-/// <summary>The ten operations: shapes, status codes, error bodies and headers as oci-api.md gives them.</summary>
+/// <summary>The operations of oci-api.md: shapes, status codes, error bodies and headers.</summary>
 public sealed class OperationsTests
 {
     private static readonly Regex Rfc3339Millis = new(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$");
@@ -263,11 +263,11 @@ public sealed class OperationsTests
     {
         await using TestEmulator emulator = await TestEmulator.StartAsync();
 
-        using HttpResponseMessage delete = await emulator.Http.SendAsync(
-            emulator.Signer.Sign(HttpMethod.Delete, emulator.Api("/volumeBackups/x"), null, emulator.Clock.GetUtcNow()));
+        using HttpResponseMessage update = await emulator.Http.SendAsync(
+            emulator.Signer.Sign(HttpMethod.Put, emulator.Api("/volumeBackups/x"), "{}", emulator.Clock.GetUtcNow()));
         using HttpResponseMessage other = await emulator.Http.GetAsync(new Uri(emulator.Host.BaseAddress, "somewhere"));
 
-        await AssertErrorAsync(delete, 404, "NotAuthorizedOrNotFound");
+        await AssertErrorAsync(update, 404, "NotAuthorizedOrNotFound");
         await AssertErrorAsync(other, 404, "NotAuthorizedOrNotFound");
         Assert.Equal(1, emulator.Host.Statistics.AuthenticatedRequests);
     }

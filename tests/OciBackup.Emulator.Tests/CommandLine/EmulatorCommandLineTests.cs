@@ -16,6 +16,22 @@ public sealed class EmulatorCommandLineTests
         Assert.True(EmulatorCommandLine.Options.Count >= 30);
     }
 
+    [Theory]
+    [InlineData("docs/emulator.md")]
+    [InlineData("README.md")]
+    public void The_manual_and_the_README_name_every_option(string document)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OciBackup.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        string text = File.ReadAllText(Path.Combine(directory!.FullName, document));
+
+        Assert.All(EmulatorCommandLine.Options, o => Assert.Contains("`" + o.Name, text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_option_is_parsed_into_the_emulator_options()
     {
@@ -25,10 +41,11 @@ public sealed class EmulatorCommandLineTests
         {
             EmulatorCommandLine parsed = EmulatorCommandLine.Parse(new[]
             {
-                "--port", "5000", "--region=eu-frankfurt-1", "--seed-file", "seed.json", "--compartment", "a", "--compartment", "b",
+                "--port", "5000", "--region=eu-frankfurt-1", "--region", "uk-london-1", "--region", "us-phoenix-1", "--seed-file", "seed.json", "--compartment", "a", "--compartment", "b",
                 "--volumes", "4", "--volume-groups", "2", "--volumes-per-group", "3", "--trust-public-key", "pub.pem",
                 "--trust-oci-config", "cfg", "--profile", "P", "--trust-session-token", tokenFile + "=" + tokenFile,
                 "--trust-jwk-session-tokens", "--init-config", "dir", "--backup-seconds", "1.5", "--backup-jitter-seconds", "2",
+                "--copy-seconds", "3", "--restore-seconds", "4", "--hydration-seconds", "5", "--delete-seconds", "0.5", "--terminated-retention-seconds", "60",
                 "--faulty-share", "0.1", "--random-seed", "9", "--rate-limit", "50", "--fault-500-share", "0.2", "--fault-503-share", "0.3",
                 "--fault-409-share", "0.4", "--fault-drop-share", "0.5", "--fault-slow-share", "0.6", "--slow-response-seconds", "7",
                 "--latency-ms", "8", "--latency-jitter-ms", "9", "--clock-skew-seconds", "-10", "--admin-token", "t", "--log-level", "Error",
@@ -37,6 +54,8 @@ public sealed class EmulatorCommandLineTests
 
             Assert.Equal(5000, o.Port);
             Assert.Equal("eu-frankfurt-1", o.Region);
+            Assert.Equal(new[] { "uk-london-1", "us-phoenix-1" }, o.AdditionalRegions);
+            Assert.Equal(new[] { "eu-frankfurt-1", "uk-london-1", "us-phoenix-1" }, o.AllRegions);
             Assert.Equal("seed.json", o.SeedFile);
             Assert.Equal(new[] { "a", "b" }, o.CompartmentNames);
             Assert.Equal((4, 2, 3), (o.VolumesPerCompartment, o.VolumeGroupsPerCompartment, o.VolumesPerGroup));
@@ -48,6 +67,11 @@ public sealed class EmulatorCommandLineTests
             Assert.Equal("dir", o.InitConfigDirectory);
             Assert.Equal(TimeSpan.FromSeconds(1.5), o.BackupDuration);
             Assert.Equal(TimeSpan.FromSeconds(2), o.BackupDurationJitter);
+            Assert.Equal(TimeSpan.FromSeconds(3), o.CopyDuration);
+            Assert.Equal(TimeSpan.FromSeconds(4), o.RestoreDuration);
+            Assert.Equal(TimeSpan.FromSeconds(5), o.HydrationDuration);
+            Assert.Equal(TimeSpan.FromSeconds(0.5), o.DeleteDuration);
+            Assert.Equal(TimeSpan.FromSeconds(60), o.TerminatedRetention);
             Assert.Equal(9, o.RandomSeed);
             Assert.Equal("t", o.AdminToken);
             Assert.Equal(LogLevel.Error, o.LogLevel);
@@ -74,9 +98,23 @@ public sealed class EmulatorCommandLineTests
     [InlineData("--log-level", "Loud")]
     [InlineData("--parent-process-id", "0")]
     [InlineData("--parent-process-id", "me")]
+    [InlineData("--region", "us-phoenix-1", "--region", "us-phoenix-1")]
+    [InlineData("--region", "US Phoenix")]
+    [InlineData("--copy-seconds", "-1")]
     public void Bad_arguments_are_reported(params string[] args)
     {
         Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
+    }
+
+    [Fact]
+    public void One_region_replaces_the_default_and_the_durations_default_to_the_backups()
+    {
+        EmulatorOptions o = EmulatorCommandLine.Parse(new[] { "--region", "us-phoenix-1" }).Emulator;
+
+        Assert.Equal(new[] { "us-phoenix-1" }, o.AllRegions);
+        Assert.Null(o.CopyDuration);
+        Assert.Null(o.RestoreDuration);
+        Assert.Null(o.HydrationDuration);
     }
 
     [Fact]

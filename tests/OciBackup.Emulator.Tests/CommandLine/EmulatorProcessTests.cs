@@ -110,6 +110,36 @@ public sealed class EmulatorProcessTests
     }
 
     [Fact]
+    public async Task Executable_serves_each_region_on_the_port_it_prints()
+    {
+        using Process process = StartEmulator("--region", "us-ashburn-1", "--region", "us-phoenix-1", "--compartment", "two");
+        try
+        {
+            Uri home = await ReadUrlAsync(process);
+            var lines = new List<string>();
+            while (lines.Count(l => l.StartsWith("  region ", StringComparison.Ordinal)) < 2)
+            {
+                lines.Add((await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)))!);
+            }
+
+            string[] regions = lines.Where(l => l.StartsWith("  region ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal("  region us-ashburn-1: " + home.ToString().TrimEnd('/'), regions[0]);
+            Assert.StartsWith("  region us-phoenix-1: http://127.0.0.1:", regions[1], StringComparison.Ordinal);
+            var west = new Uri(regions[1]["  region us-phoenix-1: ".Length..]);
+            Assert.NotEqual(home.Port, west.Port);
+            using var http = new HttpClient();
+            JsonElement inventory = JsonDocument.Parse(await http.GetStringAsync(new Uri(west, "/admin/inventory"))).RootElement;
+            Assert.Equal(west.ToString().TrimEnd('/'), inventory.GetProperty("regions")[1].GetProperty("url").GetString());
+            using HttpResponseMessage unsigned = await http.GetAsync(new Uri(west, "/20160918/volumes"));
+            Assert.Equal(401, (int)unsigned.StatusCode);
+        }
+        finally
+        {
+            Stop(process);
+        }
+    }
+
+    [Fact]
     public async Task Executable_stops_cleanly_on_admin_shutdown()
     {
         using Process process = StartEmulator();

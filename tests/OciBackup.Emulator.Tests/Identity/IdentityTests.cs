@@ -236,6 +236,41 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task With_several_regions_the_identity_side_is_in_the_home_region_and_its_tokens_work_at_every_regions_port()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "ocibackup-rp-" + Guid.NewGuid().ToString("N"));
+        await using TestEmulator emulator = await TestEmulator.StartAsync(options =>
+        {
+            options.Region = "us-phoenix-1";
+            options.AdditionalRegions.Add("us-ashburn-1");
+            options.Identity.InstancePrincipal = true;
+            options.Identity.ResourcePrincipalDirectory = directory;
+        });
+        EmulatorIdentity identity = emulator.Host.Identity!;
+        string ashburnVolume = emulator.Host.CompartmentsIn("us-ashburn-1")[0].VolumeIds[^1];
+        using RSA session = RSA.Create(2048);
+        string region = await (await Metadata(emulator, "instance/region")).Content.ReadAsStringAsync();
+        emulator.Signer = new TestSigner(session, "ST$" + await TokenAsync(emulator, session));
+
+        using HttpResponseMessage home = await emulator.GetAsync("/availabilityDomains?compartmentId=" + emulator.CompartmentId, region: "us-phoenix-1");
+        using HttpResponseMessage other = await emulator.GetAsync("/availabilityDomains?compartmentId=" + emulator.CompartmentId, region: "us-ashburn-1");
+        using HttpResponseMessage write = await emulator.PostAsync("/volumeBackups", "{\"volumeId\":\"" + ashburnVolume + "\"}", "instance-in-ashburn", region: "us-ashburn-1");
+        using HttpResponseMessage adminElsewhere = await emulator.Http.GetAsync(new Uri(emulator.Host.Endpoints["us-ashburn-1"], "admin/identity"));
+
+        Assert.Equal("us-phoenix-1", region);
+        Assert.Equal("us-phoenix-1", identity.Region);
+        Assert.StartsWith("ocid1.instance.oc1.us-phoenix-1.", identity.InstanceId, StringComparison.Ordinal);
+        Assert.Equal("us-phoenix-1", identity.ResourcePrincipalVariables!["OCI_RESOURCE_PRINCIPAL_REGION"]);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, write.StatusCode);
+        Assert.StartsWith("ocid1.volumebackup.oc1.us-ashburn-1.", (await TestEmulator.JsonAsync(write)).GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, adminElsewhere.StatusCode);
+        Assert.Equal(0, emulator.Host.Statistics.AuthenticationFailures);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
     public async Task The_admin_endpoint_shows_and_changes_the_identity_side()
     {
         await using TestEmulator emulator = await StartAsync();

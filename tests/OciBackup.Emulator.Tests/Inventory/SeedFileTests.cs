@@ -55,6 +55,85 @@ public sealed class SeedFileTests
     }
 
     [Fact]
+    public async Task Seed_file_places_sub_compartments_regions_and_backdated_backups()
+    {
+        string path = Path.GetTempFileName();
+        File.WriteAllText(path, """
+            {
+              "compartments": [
+                {
+                  "name": "prod",
+                  "compartments": [
+                    {
+                      "name": "db",
+                      "volumes": [
+                        { "displayName": "ledger", "region": "us-phoenix-1", "freeformTags": { "backup": "nightly" },
+                          "backups": [ { "displayName": "old", "ageDays": 40, "lifecycleState": "AVAILABLE" } ] }
+                      ],
+                      "volumeGroups": [
+                        { "displayName": "erp", "region": "us-phoenix-1", "volumes": [ { "displayName": "erp-1" } ],
+                          "backups": [ { "timeCreated": "2026-11-01T00:00:00Z" } ] }
+                      ]
+                    }
+                  ]
+                }
+              ]
+            }
+            """);
+        try
+        {
+            await using TestEmulator emulator = await TestEmulator.StartAsync(o =>
+            {
+                o.SeedFile = path;
+                o.AdditionalRegions.Add("us-phoenix-1");
+            });
+
+            EmulatorCompartment prod = emulator.Host.Compartments.Single(c => c.Name == "prod");
+            EmulatorCompartment db = emulator.Host.CompartmentsIn("us-phoenix-1").Single(c => c.Name == "db");
+            JsonElement backups = await emulator.GetJsonAsync("/volumeBackups?compartmentId=" + db.Id + "&displayName=old", "us-phoenix-1");
+            JsonElement groupBackups = await emulator.GetJsonAsync("/volumeGroupBackups?compartmentId=" + db.Id, "us-phoenix-1");
+
+            Assert.Null(prod.ParentId);
+            Assert.Equal(prod.Id, db.ParentId);
+            Assert.Equal(OciBackup.Emulator.Inventory.OcidGenerator.CompartmentIdFor("prod/db"), db.Id);
+            Assert.Equal(2, db.VolumeIds.Count);
+            Assert.Empty(emulator.Host.Compartments.Single(c => c.Name == "db").VolumeIds);
+            Assert.Equal("2026-10-14T09:05:07.000Z", Assert.Single(backups.EnumerateArray()).GetProperty("timeCreated").GetString());
+            Assert.Equal("2026-11-01T00:00:00.000Z", Assert.Single(groupBackups.EnumerateArray()).GetProperty("timeCreated").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Generated_sub_compartments_follow_their_path_and_odd_volumes_are_tagged_for_the_nightly_backup()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync(o =>
+        {
+            o.CompartmentNames.Clear();
+            o.CompartmentNames.Add("prod/db");
+            o.VolumesPerCompartment = 3;
+        });
+
+        EmulatorCompartment prod = emulator.Host.Compartments.Single(c => c.Name == "prod");
+        EmulatorCompartment db = emulator.Host.Compartments.Single(c => c.Name == "db");
+        var tags = new List<string?>();
+        foreach (string volume in db.VolumeIds.Except(emulator.Host.VolumeIdsOfGroup(db.VolumeGroupIds[0])))
+        {
+            JsonElement v = await emulator.GetJsonAsync("/volumes/" + volume);
+            tags.Add(v.GetProperty("freeformTags").TryGetProperty("backup", out JsonElement tag) ? tag.GetString() : null);
+        }
+
+        Assert.Empty(prod.VolumeIds);
+        Assert.Equal(prod.Id, db.ParentId);
+        Assert.Equal(new[] { "nightly", null, "nightly" }, tags);
+        JsonElement group = await emulator.GetJsonAsync("/volumeGroups/" + db.VolumeGroupIds[0]);
+        Assert.Equal("nightly", group.GetProperty("freeformTags").GetProperty("backup").GetString());
+    }
+
+    [Fact]
     public async Task Generated_inventory_follows_the_counts_and_keeps_compartment_ids_stable()
     {
         await using TestEmulator first = await TestEmulator.StartAsync(o =>

@@ -58,11 +58,13 @@ internal sealed class TestEmulator : IAsyncDisposable
         return new TestEmulator(host, clock, logs);
     }
 
-    public Uri Api(string pathAndQuery) => new(Host.BaseAddress.ToString().TrimEnd('/') + "/20160918" + pathAndQuery);
+    /// <summary>A URL of the API at a region's endpoint (the home region's by default).</summary>
+    public Uri Api(string pathAndQuery, string? region = null) =>
+        new((region is null ? Host.BaseAddress : Host.Endpoints[region]).ToString().TrimEnd('/') + "/20160918" + pathAndQuery);
 
-    public Task<HttpResponseMessage> GetAsync(string pathAndQuery, SigningForm form = SigningForm.DotNet, string? requestId = null)
+    public Task<HttpResponseMessage> GetAsync(string pathAndQuery, SigningForm form = SigningForm.DotNet, string? requestId = null, string? region = null)
     {
-        HttpRequestMessage request = Signer.Sign(HttpMethod.Get, Api(pathAndQuery), null, Clock.GetUtcNow(), form);
+        HttpRequestMessage request = Signer.Sign(HttpMethod.Get, Api(pathAndQuery, region), null, Clock.GetUtcNow(), form);
         if (requestId is not null)
         {
             request.Headers.TryAddWithoutValidation("opc-request-id", requestId);
@@ -71,8 +73,24 @@ internal sealed class TestEmulator : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string path, string body, string? retryToken = null, SigningForm form = SigningForm.DotNet) =>
-        Http.SendAsync(Signer.Sign(HttpMethod.Post, Api(path), body, Clock.GetUtcNow(), form, retryToken: retryToken));
+    public Task<HttpResponseMessage> PostAsync(string path, string body, string? retryToken = null, SigningForm form = SigningForm.DotNet, string? region = null) =>
+        Http.SendAsync(Signer.Sign(HttpMethod.Post, Api(path, region), body, Clock.GetUtcNow(), form, retryToken: retryToken));
+
+    public Task<HttpResponseMessage> DeleteAsync(string path, string? ifMatch = null, string? region = null, string? requestId = null)
+    {
+        HttpRequestMessage request = Signer.Sign(HttpMethod.Delete, Api(path, region), null, Clock.GetUtcNow());
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("if-match", ifMatch);
+        }
+
+        if (requestId is not null)
+        {
+            request.Headers.TryAddWithoutValidation("opc-request-id", requestId);
+        }
+
+        return Http.SendAsync(request);
+    }
 
     public Task<HttpResponseMessage> CreateVolumeBackupAsync(string? volumeId = null, string? retryToken = null, string? extra = null) =>
         PostAsync("/volumeBackups", "{\"volumeId\":\"" + (volumeId ?? VolumeId) + "\"" + (extra is null ? "" : "," + extra) + "}", retryToken);
@@ -87,12 +105,25 @@ internal sealed class TestEmulator : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
-    public async Task<JsonElement> GetJsonAsync(string pathAndQuery)
+    public async Task<JsonElement> GetJsonAsync(string pathAndQuery, string? region = null)
     {
-        using HttpResponseMessage response = await GetAsync(pathAndQuery);
+        using HttpResponseMessage response = await GetAsync(pathAndQuery, region: region);
         Assert.Equal(200, (int)response.StatusCode);
         return await JsonAsync(response);
     }
+
+    /// <summary>The body of a 200 answer (asserting the status, and showing the body when it is not 200).</summary>
+    public static async Task<JsonElement> OkJsonAsync(Task<HttpResponseMessage> sending)
+    {
+        using HttpResponseMessage response = await sending;
+        JsonElement body = await JsonAsync(response);
+        Assert.True(200 == (int)response.StatusCode, $"{(int)response.StatusCode} {body.GetRawText()}");
+        return body;
+    }
+
+    /// <summary>The id of the resource a create, copy or restore answered with (asserting 200).</summary>
+    public static async Task<string> IdAsync(Task<HttpResponseMessage> sending) =>
+        (await OkJsonAsync(sending)).GetProperty("id").GetString()!;
 
     public async Task<JsonElement> AdminJsonAsync(string path)
     {

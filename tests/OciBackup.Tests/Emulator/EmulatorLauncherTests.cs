@@ -4,9 +4,12 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using OciBackup.Engine;
 using OciBackup.Engine.Emulator;
+using OciBackup.Engine.Http;
 using OciBackup.Engine.Models;
 using Xunit;
 
@@ -59,6 +62,52 @@ namespace OciBackup.Tests.Emulator
             Assert.Equal(1, state.AuthenticatedRequests);
             Assert.Equal(0, state.AuthenticationFailures);
             Assert.Equal(1L, state.RequestsByOperation["GetVolume"]);
+        }
+
+        [Fact]
+        public async Task With_several_regions_the_inventory_is_the_home_regions_and_the_session_signs_for_each_at_its_endpoint()
+        {
+            var options = new EmulatorStartOptions { Volumes = 1, VolumeGroups = 1, VolumesPerGroup = 2, BackupSeconds = 0 };
+            options.Regions.Add("us-phoenix-1");
+            options.Regions.Add("us-ashburn-1");
+
+            var emulator = await StartAsync(options);
+            var inventory = await emulator.Admin.GetInventoryAsync(CancellationToken.None);
+            var ashburnVolume = inventory.Compartments[0].Volumes.First(v => v.Region == "us-ashburn-1" && v.VolumeGroupId == null).Id;
+            var regions = emulator.Session.Clients;
+            var ashburn = regions.Blockstorage("us-ashburn-1");
+
+            // Made in Ashburn through the one session: the client of the volume's region sends it to Ashburn's port.
+            var made = (await regions.Blockstorage(regions.Endpoints.RegionOf(ashburnVolume))
+                .CreateVolumeBackupAsync(new CreateVolumeBackupDetails(ashburnVolume), "made-in-ashburn", CancellationToken.None)).Value;
+            var got = (await regions.Blockstorage(regions.Endpoints.RegionOf(made.Id)).GetVolumeBackupAsync(made.Id, CancellationToken.None)).Value;
+            var listed = await ashburn.ListAllVolumeBackupsAsync(new BackupFilter(emulator.CompartmentId), CancellationToken.None);
+            var listedAtHome = await emulator.Session.Blockstorage.ListAllVolumeBackupsAsync(new BackupFilter(emulator.CompartmentId), CancellationToken.None);
+            var ashburnDomains = await regions.Identity("us-ashburn-1").ListAvailabilityDomainsAsync(emulator.CompartmentId, CancellationToken.None);
+            var atHome = await Assert.ThrowsAsync<OciServiceException>(() => emulator.Session.Blockstorage.GetVolumeBackupAsync(made.Id, CancellationToken.None));
+            var volumeAtHome = await Assert.ThrowsAsync<OciServiceException>(() => emulator.Session.Blockstorage.GetVolumeAsync(ashburnVolume, CancellationToken.None));
+            var state = await emulator.Admin.GetStateAsync(CancellationToken.None);
+
+            Assert.Equal("us-phoenix-1", emulator.Region);
+            Assert.Equal(new[] { "us-phoenix-1", "us-ashburn-1" }, emulator.Regions);
+            Assert.Equal(emulator.Url, emulator.Endpoints["US-PHOENIX-1"]);
+            Assert.Matches(@"^http://127\.0\.0\.1:\d+$", (string)emulator.Endpoints["us-ashburn-1"]!);
+            Assert.NotEqual(emulator.Url, emulator.Endpoints["us-ashburn-1"]);
+            Assert.Equal(3, emulator.VolumeIds.Length);
+            Assert.All(emulator.VolumeIds, id => Assert.StartsWith("ocid1.volume.oc1.us-phoenix-1.", id, StringComparison.Ordinal));
+            Assert.Equal(("us-phoenix-1", new Uri(emulator.Url)), (emulator.Session.Region, emulator.Session.Endpoint));
+            Assert.Equal(new Uri((string)emulator.Endpoints["us-ashburn-1"]!), regions.Endpoints.Blockstorage("us-ashburn-1"));
+            Assert.Equal(new Uri((string)emulator.Endpoints["us-ashburn-1"]!), regions.Endpoints.Identity("us-ashburn-1"));
+            Assert.StartsWith("ocid1.volumebackup.oc1.us-ashburn-1.", made.Id, StringComparison.Ordinal);
+            Assert.Equal(("us-ashburn-1", "us-ashburn-1"), (made.Region, regions.Endpoints.RegionOf(made.Id)));
+            Assert.Equal((made.Id, "us-ashburn-1"), (got.Id, got.Region));
+            Assert.Equal(new[] { made.Id }, listed.Select(b => b.Id));
+            Assert.Empty(listedAtHome);
+            Assert.All(ashburnDomains, d => Assert.StartsWith("Uocm:US-ASHBURN-AD-", d.Name, StringComparison.Ordinal));
+            Assert.Equal((404, 404), (atHome.StatusCode, volumeAtHome.StatusCode));
+            Assert.Equal(0, state.AuthenticationFailures);
+            Assert.Equal(4L, state.RequestsByRegion["us-ashburn-1"]);
+            Assert.Equal(3L, state.RequestsByRegion["us-phoenix-1"]);
         }
 
         [Fact]
@@ -160,6 +209,42 @@ namespace OciBackup.Tests.Emulator
             Assert.Equal(1, state.VolumeBackups);
             Assert.Equal(2L, state.RequestsByOperation["CreateVolumeBackup"]);
             Assert.NotNull(state.Time);
+        }
+
+        [Fact]
+        public async Task State_counts_copies_restores_and_deletes_per_backup_and_requests_per_region()
+        {
+            // With BackupSeconds 0 backups and copies are done as soon as made, so the source may be deleted right after its copy.
+            var options = new EmulatorStartOptions { Volumes = 1, VolumeGroups = 0, BackupSeconds = 0 };
+            options.Regions.Add("us-ashburn-1");
+            options.Regions.Add("us-phoenix-1");
+            var emulator = await StartAsync(options);
+            var http = emulator.Session.Http;
+            var backup = (await emulator.Session.Blockstorage.CreateVolumeBackupAsync(new CreateVolumeBackupDetails(emulator.VolumeIds[0]), "b-1", CancellationToken.None)).Value.Id;
+
+            async Task<int> SendAsync(HttpMethod method, string path, string? json, string? retryToken = null)
+            {
+                var request = new OciRequest(method, path, json == null ? null : System.Text.Encoding.UTF8.GetBytes(json)).WithHeader("opc-retry-token", retryToken);
+                return (int)(await http.SendAsync(request, CancellationToken.None)).StatusCode;
+            }
+
+            var copied = await SendAsync(HttpMethod.Post, $"/20160918/volumeBackups/{backup}/actions/copy", "{\"destinationRegion\":\"us-phoenix-1\"}", "c-1");
+            var again = await SendAsync(HttpMethod.Post, $"/20160918/volumeBackups/{backup}/actions/copy", "{\"destinationRegion\":\"us-phoenix-1\"}", "c-1");
+            var restored = await SendAsync(HttpMethod.Post, "/20160918/volumes",
+                $"{{\"compartmentId\":\"{emulator.CompartmentId}\",\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-1\",\"sourceDetails\":{{\"type\":\"volumeBackup\",\"id\":\"{backup}\"}}}}", "r-1");
+            var deleted = await SendAsync(HttpMethod.Delete, "/20160918/volumeBackups/" + backup, null);
+            var state = await emulator.Admin.GetStateAsync(CancellationToken.None);
+
+            Assert.Equal(new[] { 200, 200, 200, 204 }, new[] { copied, again, restored, deleted });
+            Assert.Equal(1L, state.CopiesMade[backup]);
+            Assert.Equal(1L, state.Restores[backup]);
+            Assert.Equal(1L, state.Deletes[backup]);
+            Assert.Equal(1, state.VolumeBackupCopiesMade);
+            Assert.Equal(1, state.VolumesRestored);
+            Assert.Equal(1, state.VolumeBackupsDeleted);
+            Assert.Equal(0, state.VolumeGroupBackupsDeleted);
+            Assert.Equal(5L, state.RequestsByRegion["us-ashburn-1"]);
+            Assert.Null(state.RequestsByRegion["us-phoenix-1"]);
         }
 
         [Fact]

@@ -26,9 +26,11 @@ namespace OciBackup.Tests.Emulator
             {
                 var options = new EmulatorStartOptions
                 {
-                    Port = 8080, Region = "eu-frankfurt-1", Volumes = 20, VolumeGroups = 2, VolumesPerGroup = 3, SeedFile = "/seed.json",
+                    Port = 8080, Volumes = 20, VolumeGroups = 2, VolumesPerGroup = 3, SeedFile = "/seed.json",
                     BackupSeconds = 1.5, BackupJitterSeconds = 0.25, RandomSeed = -7, Profile = "EMU", LogLevel = "Debug", ParentProcessId = 42,
                 };
+                options.Regions.Add("eu-frankfurt-1");
+                options.Regions.Add("uk-london-1");
                 options.Compartments.Add("a");
                 options.Compartments.Add("b c");
                 foreach (var fault in EmulatorFaultSetting.Parse(new Hashtable { ["DropShare"] = 0.3, ["RateLimit"] = 5, ["ClockSkewSeconds"] = -400 }))
@@ -40,7 +42,7 @@ namespace OciBackup.Tests.Emulator
 
                 Assert.Equal(new[]
                 {
-                    "--port", "8080", "--init-config", "/tmp/x", "--delete-init-config-on-exit", "--profile", "EMU", "--region", "eu-frankfurt-1", "--seed-file", "/seed.json",
+                    "--port", "8080", "--init-config", "/tmp/x", "--delete-init-config-on-exit", "--profile", "EMU", "--region", "eu-frankfurt-1", "--region", "uk-london-1", "--seed-file", "/seed.json",
                     "--compartment", "a", "--compartment", "b c", "--volumes", "20", "--volume-groups", "2", "--volumes-per-group", "3",
                     "--backup-seconds", "1.5", "--backup-jitter-seconds", "0.25", "--random-seed", "-7",
                     "--rate-limit", "5", "--fault-drop-share", "0.3", "--clock-skew-seconds", "-400", "--log-level", "Debug", "--parent-process-id", "42",
