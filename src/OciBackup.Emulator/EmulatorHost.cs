@@ -9,6 +9,7 @@ using OciBackup.Emulator.Admin;
 using OciBackup.Emulator.Api;
 using OciBackup.Emulator.Auth;
 using OciBackup.Emulator.Faults;
+using OciBackup.Emulator.Huawei;
 using OciBackup.Emulator.Identity;
 using OciBackup.Emulator.Inventory;
 using OciBackup.Emulator.Regions;
@@ -32,9 +33,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     private int _stopped;
 
     private EmulatorHost(WebApplication app, FaultState faults, BackupStore store, RegionListeners listeners, EmulatorStatistics statistics,
-        int randomSeed, ThrowawayConfig? generated, int trustedKeyCount, EmulatorIdentity? identity)
+        int randomSeed, ThrowawayConfig? generated, int trustedKeyCount, EmulatorIdentity? identity, HuaweiSide? huawei)
     {
         Identity = identity;
+        Huawei = huawei;
         _app = app;
         _faults = faults;
         _store = store;
@@ -74,6 +76,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>The identity side (metadata and federation endpoints, token files), or null when none was asked for.</summary>
     public EmulatorIdentity? Identity { get; }
+
+    /// <summary>The Huawei Cloud side (VBS and RDS on ports of their own), or null when none was asked for.</summary>
+    public HuaweiSide? Huawei { get; }
+
+    /// <summary>huawei.json, written into <see cref="EmulatorOptions.InitConfigDirectory"/> when the Huawei side runs.</summary>
+    public string? GeneratedHuaweiDescriptorFile { get; private set; }
 
     /// <summary>Path of the OCI config written by <see cref="EmulatorOptions.InitConfigDirectory"/>, if any.</summary>
     public string? GeneratedConfigFile { get; }
@@ -172,6 +180,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             store.TenancyId = options.TenancyId ?? generated?.TenancyId ?? store.TenancyId;
             var listeners = new RegionListeners(regions);
             var listenOptions = new ListenOptions[regions.Count];
+            HuaweiSide? huawei = options.Huawei.Enabled ? HuaweiSide.Prepare(options.Huawei, options.BackupDuration, seed) : null;
+            ListenOptions? vbsListen = null;
+            ListenOptions? rdsListen = null;
 
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
@@ -186,6 +197,12 @@ public sealed class EmulatorHost : IAsyncDisposable
                 {
                     int index = i;
                     kestrel.Listen(System.Net.IPAddress.Loopback, i == 0 ? options.Port : 0, listen => listenOptions[index] = listen);
+                }
+
+                if (huawei is not null)
+                {
+                    kestrel.Listen(System.Net.IPAddress.Loopback, options.Huawei.VbsPort, listen => vbsListen = listen);
+                    kestrel.Listen(System.Net.IPAddress.Loopback, options.Huawei.RdsPort, listen => rdsListen = listen);
                 }
             });
             ConfigureLogging(builder);
@@ -207,7 +224,8 @@ public sealed class EmulatorHost : IAsyncDisposable
                 new IdentityOperations(store, clock, options.DefaultPageSize), listeners, new SignatureVerifier(keys, delegation),
                 injector, clock, statistics, logger, app.Lifetime.ApplicationStopping);
 
-            var host = new EmulatorHost(app, faults, store, listeners, statistics, seed, generated, keys.Count, identity);
+            huawei?.Start(clock, injector, seed, logger, app.Lifetime.ApplicationStopping);
+            var host = new EmulatorHost(app, faults, store, listeners, statistics, seed, generated, keys.Count, identity, huawei);
             app.Use((context, next) =>
             {
                 if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
@@ -225,6 +243,16 @@ public sealed class EmulatorHost : IAsyncDisposable
 
                 return next(context);
             });
+            if (huawei is not null)
+            {
+                // VBS and RDS have listeners of their own; only the admin endpoint is shared by every port.
+                app.Use((context, next) =>
+                    huawei.ServiceOf(context) is HuaweiService service && !context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal)
+                        ? huawei.InvokeAsync(context, service)
+                        : next(context));
+                HuaweiAdminEndpoints.Map(app, huawei, statistics, clock);
+            }
+
             app.Map(OciApiMiddleware.ApiVersionPath, branch => branch.Run(api.InvokeAsync));
             AdminEndpoints.Map(app, store, statistics, faults, clock, listeners, app.Lifetime.StopApplication);
             IdentityAdminEndpoints.Map(app, identity);
@@ -238,6 +266,15 @@ public sealed class EmulatorHost : IAsyncDisposable
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             // Kestrel writes the bound endpoint (with the port it picked for port 0) back into each listener's options.
             listeners.Bind(listenOptions.Select(listen => listen.IPEndPoint!.Port).ToList());
+            if (huawei is not null)
+            {
+                huawei.Bind(vbsListen!.IPEndPoint!.Port, rdsListen!.IPEndPoint!.Port);
+                if (options.InitConfigDirectory is not null)
+                {
+                    host.GeneratedHuaweiDescriptorFile = huawei.WriteDescriptor(options.InitConfigDirectory);
+                }
+            }
+
             generated?.WriteConfig(regions.Select(r => (r, listeners.Endpoints[r])).ToList(), store.Compartments.Select(c => (c.Name, c.Id, c.ParentId)), identity);
             logger.LogInformation("Emulator started on {Addresses} with {Keys} trusted keys, random seed {Seed}",
                 string.Join(", ", listeners.Endpoints.Select(e => e.Key + "=" + e.Value)), keys.Count, seed);

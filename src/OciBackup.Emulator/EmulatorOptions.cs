@@ -111,6 +111,9 @@ public sealed class EmulatorOptions
     /// <summary>Instance metadata and federation endpoints, resource principal, Cloud Shell and session-token files (all off by default).</summary>
     public Identity.IdentityOptions Identity { get; } = new();
 
+    /// <summary>The Huawei Cloud side: VBS and RDS on ports of their own (off by default).</summary>
+    public Huawei.HuaweiOptions Huawei { get; } = new();
+
     /// <summary>Page size when a list request gives no <c>limit</c>.</summary>
     public int DefaultPageSize { get; set; } = 100;
 }

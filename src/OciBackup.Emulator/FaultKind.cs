@@ -12,4 +12,5 @@ public enum FaultKind
     SlowResponse,
     ClockSkewRejection,
     FaultyBackup,
+    ErrorAfterWrite,
 }

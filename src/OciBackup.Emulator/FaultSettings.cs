@@ -21,6 +21,12 @@ public sealed record FaultSettings
     /// <summary>Share of writes (creates, copies, deletes, restores) that are performed and whose connection is then cut with no response.</summary>
     public double DropResponseShare { get; init; }
 
+    /// <summary>
+    /// Share of writes (creates, copies, deletes, restores) that are performed and then answered 500 InternalServerError:
+    /// a server error after the work was done, which only a retry token (or, on Huawei, a look for what was made) makes safe to retry.
+    /// </summary>
+    public double ErrorAfterWriteShare { get; init; }
+
     /// <summary>Share of API requests that are performed and answered only after <see cref="SlowResponseSeconds"/>.</summary>
     public double SlowResponseShare { get; init; }
 
@@ -45,6 +51,7 @@ public sealed record FaultSettings
         CheckShare(ServiceUnavailableShare, "serviceUnavailableShare");
         CheckShare(IncorrectStateShare, "incorrectStateShare");
         CheckShare(DropResponseShare, "dropResponseShare");
+        CheckShare(ErrorAfterWriteShare, "errorAfterWriteShare");
         CheckShare(SlowResponseShare, "slowResponseShare");
         CheckShare(FaultyBackupShare, "faultyBackupShare");
         if (InternalServerErrorShare + ServiceUnavailableShare > 1)

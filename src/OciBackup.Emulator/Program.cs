@@ -82,6 +82,14 @@ await using (host)
         }
     }
 
+    if (host.Huawei is { } huawei)
+    {
+        Console.Out.WriteLine($"  huawei vbs: {huawei.VbsEndpoint.ToString().TrimEnd('/')}");
+        Console.Out.WriteLine($"  huawei rds: {huawei.RdsEndpoint.ToString().TrimEnd('/')}");
+        Console.Out.WriteLine($"    region {huawei.Region}, project {huawei.ProjectId}: {huawei.VolumeIds.Count} EVS disks, {huawei.InstanceIds.Count} RDS instances"
+            + (host.GeneratedHuaweiDescriptorFile is null ? "" : $"; AK/SK in {host.GeneratedHuaweiDescriptorFile}"));
+    }
+
     if (host.GeneratedConfigFile is not null)
     {
         Console.Out.WriteLine($"  OCI config: {host.GeneratedConfigFile} (endpoint {url}); scripts: {host.GeneratedDescriptorFile}");

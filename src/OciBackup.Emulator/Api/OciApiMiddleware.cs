@@ -135,6 +135,13 @@ internal sealed class OciApiMiddleware
             return;
         }
 
+        if (result.PerformedWrite && _faults.ErrorAfterWrite(faults))
+        {
+            _logger.LogInformation("{Operation} performed; answered 500 on purpose (opc-request-id {RequestId})", operation, requestId);
+            await WriteAsync(response, new ApiError(500, "InternalServerError", "Internal error after the request was carried out (injected by the emulator)."));
+            return;
+        }
+
         TimeSpan slow = _faults.SlowResponse(faults);
         if (slow > TimeSpan.Zero && !await DelayAsync(slow, context.RequestAborted))
         {

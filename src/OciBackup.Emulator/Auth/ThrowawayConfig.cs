@@ -157,7 +157,7 @@ internal sealed class ThrowawayConfig
     public static void Remove(string directory)
     {
         string full = Path.GetFullPath(directory);
-        foreach (string name in new[] { KeyFileName, PublicKeyFileName, ConfigFileName, DescriptorFileName })
+        foreach (string name in new[] { KeyFileName, Huawei.HuaweiSide.DescriptorFileName, PublicKeyFileName, ConfigFileName, DescriptorFileName })
         {
             try
             {

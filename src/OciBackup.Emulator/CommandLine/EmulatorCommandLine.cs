@@ -40,6 +40,7 @@ internal sealed class EmulatorCommandLine
         new("--fault-503-share", "F", "Share of authenticated requests answered 503 ServiceUnavailable.", (c, v) => c.Faults = c.Faults with { ServiceUnavailableShare = Share(v, "--fault-503-share") }),
         new("--fault-409-share", "F", "Share of writes (creates, copies, deletes, restores) answered 409 IncorrectState (nothing done).", (c, v) => c.Faults = c.Faults with { IncorrectStateShare = Share(v, "--fault-409-share") }),
         new("--fault-drop-share", "F", "Share of writes (creates, copies, deletes, restores) performed whose connection is then cut with no response.", (c, v) => c.Faults = c.Faults with { DropResponseShare = Share(v, "--fault-drop-share") }),
+        new("--fault-error-after-write-share", "F", "Share of writes (creates, copies, deletes, restores) performed and then answered 500 all the same.", (c, v) => c.Faults = c.Faults with { ErrorAfterWriteShare = Share(v, "--fault-error-after-write-share") }),
         new("--fault-slow-share", "F", "Share of requests performed and answered only after --slow-response-seconds.", (c, v) => c.Faults = c.Faults with { SlowResponseShare = Share(v, "--fault-slow-share") }),
         new("--slow-response-seconds", "S", "Delay of a slow response (default 30).", (c, v) => c.Faults = c.Faults with { SlowResponseSeconds = NonNegative(v, "--slow-response-seconds") }),
         new("--latency-ms", "MS", "Latency added to every API request.", (c, v) => c.Faults = c.Faults with { LatencyMilliseconds = NonNegative(v, "--latency-ms") }),
@@ -58,6 +59,16 @@ internal sealed class EmulatorCommandLine
         new("--resource-principal-pass-phrase", "TEXT", "Encrypt the resource principal key with this pass phrase (written to DIR/passphrase).", (c, v) => c.Emulator.Identity.ResourcePrincipalPassPhrase = v),
         new("--init-cloud-shell", "DIR", "Write a Cloud Shell set-up (config, delegation_token, environment.json) into DIR; implies --instance-principal.", (c, v) => { c.Emulator.Identity.CloudShellDirectory = Path.GetFullPath(v); c.Emulator.Identity.InstancePrincipal = true; }),
         new("--init-session-token", "DIR", "Write a session-token profile (config, token, session_key.pem) into DIR, as 'oci session authenticate' would.", (c, v) => c.Emulator.Identity.SessionTokenDirectory = Path.GetFullPath(v)),
+        new("--huawei", null, "Also serve Huawei Cloud's Volume Backup Service and RDS (v3 backups), each on its own 127.0.0.1 port, signed with SDK-HMAC-SHA256.", (c, _) => c.Emulator.Huawei.Enabled = true),
+        new("--huawei-region", "REGION", "Region of the Huawei side (default cn-north-4); implies --huawei.", (c, v) => { c.Emulator.Huawei.Region = HuaweiRegion(v); c.Emulator.Huawei.Enabled = true; }),
+        new("--huawei-project-id", "ID", "Project id in the Huawei paths (default: drawn, 32 hexadecimal digits); implies --huawei.", (c, v) => { c.Emulator.Huawei.ProjectId = HuaweiProject(v); c.Emulator.Huawei.Enabled = true; }),
+        new("--huawei-vbs-port", "N", "Port of the Volume Backup Service (default 0: ephemeral); implies --huawei.", (c, v) => { c.Emulator.Huawei.VbsPort = Int(v, "--huawei-vbs-port", 0, 65535); c.Emulator.Huawei.Enabled = true; }),
+        new("--huawei-rds-port", "N", "Port of RDS (default 0: ephemeral); implies --huawei.", (c, v) => { c.Emulator.Huawei.RdsPort = Int(v, "--huawei-rds-port", 0, 65535); c.Emulator.Huawei.Enabled = true; }),
+        new("--huawei-volumes", "N", "EVS disks of the Huawei inventory (default 3); implies --huawei.", (c, v) => { c.Emulator.Huawei.Volumes = Int(v, "--huawei-volumes", 0, 100_000); c.Emulator.Huawei.Enabled = true; }),
+        new("--huawei-instances", "N", "RDS instances of the Huawei inventory (default 2; MySQL, PostgreSQL and SQL Server in turn); implies --huawei.", (c, v) => { c.Emulator.Huawei.Instances = Int(v, "--huawei-instances", 0, 100_000); c.Emulator.Huawei.Enabled = true; }),
+        new("--huawei-job-start-seconds", "S", "Seconds a VBS job is INIT before its backup record exists (default 1).", (c, v) => c.Emulator.Huawei.JobStartDuration = Seconds(v, "--huawei-job-start-seconds")),
+        new("--huawei-backup-seconds", "S", "Seconds from a running VBS job (or an RDS create) to the backup being done (default: --backup-seconds).", (c, v) => c.Emulator.Huawei.BackupDuration = Seconds(v, "--huawei-backup-seconds")),
+        new("--huawei-credentials", "AK:SK", "Also accept this AK/SK pair (the generated ones are in the --init-config folder's huawei.json); repeatable; implies --huawei.", (c, v) => c.AddHuaweiCredential(v)),
         new("--admin-token", "TOKEN", "Require this value in the x-admin-token header of /admin requests (default: none).", (c, v) => c.Emulator.AdminToken = v),
         new("--parent-process-id", "PID", "Stop when the process with this id exits, even if it is killed (checked every second); Ctrl+C no longer stops it, SIGTERM and POST /admin/shutdown do.", (c, v) => c.ParentProcessId = Int(v, "--parent-process-id", 1, int.MaxValue)),
         new("--log-level", "LEVEL", "Trace, Debug, Information, Warning (default), Error, Critical or None.", (c, v) => c.Emulator.LogLevel = Level(v)),
@@ -127,6 +138,11 @@ internal sealed class EmulatorCommandLine
             option.Apply(result, value);
         }
 
+        if (result.Emulator.Huawei.Enabled && result.Emulator.InitConfigDirectory is null && result.Emulator.Huawei.TrustedCredentials.Count == 0 && !result.ShowHelp)
+        {
+            throw new ArgumentException("--huawei needs --init-config DIR (where its generated AK/SK are written) or --huawei-credentials AK:SK.");
+        }
+
         result.Emulator.Faults = result.Faults.Validated();
         result.Emulator.Identity.FederationFaults.Validated();
         return result;
@@ -157,7 +173,9 @@ internal sealed class EmulatorCommandLine
             .AppendLine("the tokens it issues are accepted at every region's port.")
             .AppendLine("Admin endpoint (on every region's port): GET /admin/state, GET /admin/inventory, GET|PUT|DELETE /admin/faults,")
             .AppendLine("GET|PUT /admin/identity, GET /admin/backups/{id}, POST /admin/volumeBackups and /admin/volumeGroupBackups (backdated")
-            .AppendLine("backups), POST /admin/shutdown. Docs: docs/emulator.md.")
+            .AppendLine("backups), POST /admin/shutdown; with --huawei, GET /admin/huawei/state, /admin/huawei/inventory and")
+            .AppendLine("/admin/huawei/{volumes|instances}/{id}/backup-count. The Huawei side prints '  huawei vbs: URL' and '  huawei rds: URL' and")
+            .AppendLine("shares the faults in force with the OCI side. Docs: docs/emulator.md.")
             .ToString();
     }
 
@@ -183,6 +201,28 @@ internal sealed class EmulatorCommandLine
             _regionGiven = true;
         }
     }
+
+    private void AddHuaweiCredential(string value)
+    {
+        int colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            throw new ArgumentException("--huawei-credentials needs AK:SK.");
+        }
+
+        Emulator.Huawei.TrustedCredentials.Add(new Huawei.HuaweiCredential(value[..colon], value[(colon + 1)..]));
+        Emulator.Huawei.Enabled = true;
+    }
+
+    private static string HuaweiRegion(string region) =>
+        System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z]{2,}(-[a-z0-9]+)*-[0-9]+$")
+            ? region
+            : throw new ArgumentException($"--huawei-region needs a Huawei Cloud region such as cn-north-4, not '{region}'.");
+
+    private static string HuaweiProject(string projectId) =>
+        System.Text.RegularExpressions.Regex.IsMatch(projectId, "^[A-Za-z0-9_-]{1,64}$")
+            ? projectId
+            : throw new ArgumentException($"--huawei-project-id needs 1 to 64 letters, digits, '-' and '_', not '{projectId}'.");
 
     private void AddOciConfig(string path)
     {

@@ -78,6 +78,9 @@ internal sealed class FaultInjector
 
     public bool DropResponse(FaultSettings faults) => Strike(faults.DropResponseShare, FaultKind.DroppedResponse);
 
+    /// <summary>A write was performed; answer 500 all the same.</summary>
+    public bool ErrorAfterWrite(FaultSettings faults) => Strike(faults.ErrorAfterWriteShare, FaultKind.ErrorAfterWrite);
+
     public TimeSpan SlowResponse(FaultSettings faults) =>
         faults.SlowResponseSeconds > 0 && Strike(faults.SlowResponseShare, FaultKind.SlowResponse)
             ? TimeSpan.FromSeconds(faults.SlowResponseSeconds)
