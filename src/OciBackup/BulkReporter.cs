@@ -19,13 +19,20 @@ namespace OciBackup
         private readonly Action<string> _written;
         private readonly WaitReporter _wait;
 
+        private readonly Func<Exception, object, string, ErrorRecord> _errors;
+
         /// <param name="written">Told the id of each result once it is written or failed (on the pipeline thread).</param>
-        public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written)
+        /// <param name="errors">How a failed item becomes an error record: OCI's (<see cref="ServiceErrorRecords"/>) unless another cloud's.</param>
+        /// <param name="waitCommand">The cmdlet that waits longer, for the advice of a timed-out wait.</param>
+        /// <param name="waitState">The state a person is told the results are waited for in; the operation's wait state unless given.</param>
+        public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written, Func<Exception, object, string, ErrorRecord>? errors = null,
+            string waitCommand = "Wait-OciBackup", string? waitState = null)
         {
             _queue = queue;
             _operation = operation;
             _written = written;
-            _wait = new WaitReporter(queue, operation.WaitState, written);
+            _errors = errors ?? ServiceErrorRecords.From;
+            _wait = new WaitReporter(queue, waitState ?? operation.WaitState, written, errors, waitCommand);
         }
 
         public void OnItemDone(BulkItemResult result)
@@ -34,16 +41,19 @@ namespace OciBackup
             var message = $"{Capitalized(_operation.DoneVerb)} {_operation.ResultNoun} {result.ResultId}"
                 + (result.ResultId == result.Item.Id ? string.Empty : $" of {result.Item.Id}")
                 + (state == null ? string.Empty : $" ({state})")
-                + $" in {(long)result.Elapsed.TotalMilliseconds} ms; opc-request-id {result.OpcRequestId}.";
+                + $" in {(long)result.Elapsed.TotalMilliseconds} ms"
+                + (result.OpcRequestId == null && result.Notes.Count > 0 ? "." : $"; {_operation.RequestIdName} {result.OpcRequestId}.");
+            var notes = result.Notes.ToArray();
+            var warnings = result.Warnings.ToArray();
             if (result.WaitFollows)
             {
-                _queue.Post(cmdlet => cmdlet.WriteVerbose(message));
+                _queue.Post(cmdlet => Tell(cmdlet, message, notes, warnings));
                 return;
             }
 
             _queue.Post(cmdlet =>
             {
-                cmdlet.WriteVerbose(message);
+                Tell(cmdlet, message, notes, warnings);
                 if (result.Resource != null)
                 {
                     cmdlet.WriteObject(result.Resource);
@@ -55,7 +65,7 @@ namespace OciBackup
 
         public void OnItemFailed(BulkItem item, Exception error)
         {
-            var record = ServiceErrorRecords.From(error, item.Id, _operation.ItemKind.ErrorNoun);
+            var record = _errors(error, item.Id, _operation.ItemKind.ErrorNoun);
             _queue.Post(cmdlet => cmdlet.WriteError(record));
         }
 
@@ -85,5 +95,19 @@ namespace OciBackup
         }
 
         private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        private static void Tell(PSCmdlet cmdlet, string message, string[] notes, string[] warnings)
+        {
+            cmdlet.WriteVerbose(message);
+            foreach (var note in notes)
+            {
+                cmdlet.WriteVerbose(note);
+            }
+
+            foreach (var warning in warnings)
+            {
+                cmdlet.WriteWarning(warning);
+            }
+        }
     }
 }

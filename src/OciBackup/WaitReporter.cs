@@ -18,14 +18,20 @@ namespace OciBackup
         private readonly string _state;
 
         private readonly Action<string>? _written;
+        private readonly Func<Exception, object, string, ErrorRecord> _errors;
+        private readonly string _waitCommand;
 
         /// <param name="state">The state waited for, in the service's spelling.</param>
         /// <param name="written">Told the id of each backup once it is written or failed (on the pipeline thread).</param>
-        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null)
+        /// <param name="errors">How a failed poll becomes an error record: OCI's (<see cref="ServiceErrorRecords"/>) unless another cloud's.</param>
+        /// <param name="waitCommand">The cmdlet that waits longer, for the advice of a timed-out wait.</param>
+        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null, Func<Exception, object, string, ErrorRecord>? errors = null, string waitCommand = "Wait-OciBackup")
         {
             _queue = queue;
             _state = state;
             _written = written;
+            _errors = errors ?? ServiceErrorRecords.From;
+            _waitCommand = waitCommand;
         }
 
         public void OnReached(WaitTarget target, ILifecycleResource resource) =>
@@ -80,12 +86,12 @@ namespace OciBackup
                         $"The {kind.Noun} was deleted; create a new one.");
                 case WaitFailureKind.NotFound:
                     return Make(exception, failure, $"OciBackup.{what}NotFound", ErrorCategory.ObjectNotFound, item,
-                        $"Check the {kind.Noun} OCID and its region.");
+                        $"Check the {kind.Noun} {kind.IdName} and its region.");
                 case WaitFailureKind.TimedOut:
                     return Make(exception, failure, "OciBackup.WaitTimedOut", ErrorCategory.OperationTimeout, item,
-                        $"The {kind.Noun} is still on its way; wait longer with Wait-OciBackup -Timeout.");
+                        $"The {kind.Noun} is still on its way; wait longer with {_waitCommand} -Timeout.");
                 default:
-                    return ServiceErrorRecords.From(exception, item, what);
+                    return _errors(exception, item, what);
             }
         }
 

@@ -34,6 +34,9 @@ namespace OciBackup.Engine.Emulator
         /// <summary>The emulator's URL, <c>http://127.0.0.1:PORT</c>.</summary>
         public string Url { get; }
 
+        /// <summary>The emulator serves Huawei Cloud too (started with -Huawei): its counters are read with the OCI side's.</summary>
+        public bool ServesHuawei { get; set; }
+
         public async Task<EmulatorInventory> GetInventoryAsync(CancellationToken cancellationToken) =>
             EmulatorInventory.Parse(await SendAsync(HttpMethod.Get, "inventory", null, cancellationToken).ConfigureAwait(false));
 
@@ -74,7 +77,43 @@ namespace OciBackup.Engine.Emulator
                     state.Time = time;
                 }
 
+                if (ServesHuawei)
+                {
+                    await AddHuaweiStateAsync(state, cancellationToken).ConfigureAwait(false);
+                }
+
                 return state;
+            }
+        }
+
+        public async Task<HuaweiEmulatorInventory> GetHuaweiInventoryAsync(CancellationToken cancellationToken) =>
+            HuaweiEmulatorInventory.Parse(await SendAsync(HttpMethod.Get, "huawei/inventory", null, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>Adds the Huawei side's counters to <paramref name="state"/>; an emulator without one (404) leaves them empty.</summary>
+        public async Task AddHuaweiStateAsync(OciEmulatorState state, CancellationToken cancellationToken)
+        {
+            string json;
+            try
+            {
+                json = await SendAsync(HttpMethod.Get, "huawei/state", null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OciEmulatorException e) when (e.Kind == OciEmulatorErrorKind.EmulatorRequestRefused)
+            {
+                return;
+            }
+
+            using (var document = JsonDocument.Parse(json))
+            {
+                var root = document.RootElement;
+                state.HwcRequests = Long(root, "requests");
+                state.HwcAuthenticationFailures = Long(root, "authenticationFailures");
+                state.HwcAuthenticationFailuresByReason = Counts(root, "authenticationFailuresByReason");
+                state.HwcRequestsByOperation = Counts(root, "requestsByOperation");
+                state.HwcThrottledRequests = Long(root, "throttledRequests");
+                state.HwcVolumeBackupJobs = Long(root, "volumeBackupJobs");
+                state.HwcRdsBackups = Long(root, "rdsBackups");
+                state.HwcVolumeBackupsCreated = Ids(root, "volumeBackupsCreated");
+                state.HwcRdsBackupsCreated = Ids(root, "rdsBackupsCreated");
             }
         }
 
@@ -205,6 +244,21 @@ namespace OciBackup.Engine.Emulator
                 foreach (var property in counts.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
                 {
                     table[Pascal(property.Name)] = property.Value.GetInt64();
+                }
+            }
+
+            return table;
+        }
+
+        /// <summary>A count per resource id, the ids kept as they are (not Pascal-cased).</summary>
+        private static Hashtable Ids(JsonElement root, string name)
+        {
+            var table = OciEmulatorState.NewTable();
+            if (root.TryGetProperty(name, out var counts) && counts.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in counts.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+                {
+                    table[property.Name] = property.Value.GetInt64();
                 }
             }
 

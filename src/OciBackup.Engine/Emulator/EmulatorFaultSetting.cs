@@ -31,6 +31,7 @@ namespace OciBackup.Engine.Emulator
             new EmulatorFaultSetting("ServiceUnavailableShare", "serviceUnavailableShare", "--fault-503-share", 0, 1, "share of requests answered 503 ServiceUnavailable"),
             new EmulatorFaultSetting("IncorrectStateShare", "incorrectStateShare", "--fault-409-share", 0, 1, "share of writes answered 409 IncorrectState"),
             new EmulatorFaultSetting("DropShare", "dropResponseShare", "--fault-drop-share", 0, 1, "share of writes performed whose response is lost"),
+            new EmulatorFaultSetting("ErrorAfterWriteShare", "errorAfterWriteShare", "--fault-error-after-write-share", 0, 1, "share of writes performed and then answered 500 all the same"),
             new EmulatorFaultSetting("SlowShare", "slowResponseShare", "--fault-slow-share", 0, 1, "share of requests answered only after SlowResponseSeconds"),
             new EmulatorFaultSetting("SlowResponseSeconds", "slowResponseSeconds", "--slow-response-seconds", 0, double.MaxValue, "delay of a slow response"),
             new EmulatorFaultSetting("LatencyMilliseconds", "latencyMilliseconds", "--latency-ms", 0, double.MaxValue, "latency added to every request"),

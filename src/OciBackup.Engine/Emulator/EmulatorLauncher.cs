@@ -82,6 +82,28 @@ namespace OciBackup.Engine.Emulator
                     HostDescription = hostDescription,
                 });
                 var emulator = new OciEmulator(process, admin, descriptor, inventory, session, _host.ExecutablePath, startTime, stopwatch.Elapsed);
+                if (options.Huawei)
+                {
+                    var huawei = HuaweiEmulatorDescriptor.Read(folder);
+                    admin.ServesHuawei = true;
+                    var huaweiInventory = await admin.GetHuaweiInventoryAsync(cancellationToken).ConfigureAwait(false);
+                    emulator.AddHuawei(huawei, huaweiInventory, Huawei.HwcSession.Create(new Huawei.HwcSessionOptions
+                    {
+                        Region = huawei.Region,
+                        ProjectId = huawei.ProjectId,
+                        AccessKey = huawei.AccessKey,
+                        SecretKey = huawei.SecretKey,
+                        Endpoints = new[]
+                        {
+                            new System.Collections.Generic.KeyValuePair<string, string>("vbs", huawei.VbsUrl),
+                            new System.Collections.Generic.KeyValuePair<string, string>("rds", huawei.RdsUrl),
+                        },
+                        HostDescription = hostDescription,
+                    }));
+                    verbose($"Huawei Cloud side: VBS at {huawei.VbsUrl}, RDS at {huawei.RdsUrl}; region {huawei.Region}, project {huawei.ProjectId}; " +
+                        $"{emulator.HwcVolumeIds.Length} EVS disk(s), {emulator.HwcInstanceIds.Length} RDS instance(s).");
+                }
+
                 RunningEmulators.Add(emulator);
                 verbose($"Ready after {stopwatch.Elapsed.TotalSeconds:0.00} s: {emulator.CompartmentIds.Length} compartment(s), {emulator.VolumeIds.Length} volume(s), " +
                     $"{emulator.VolumeGroupIds.Length} volume group(s); OCI config '{emulator.ConfigFile}' [{emulator.Profile}], region {emulator.Region}.");

@@ -64,6 +64,19 @@ namespace OciBackup.Engine.Emulator
         /// <summary>The lifetime of every token the emulator issues; null keeps its default (1200 s).</summary>
         public double? TokenLifetimeSeconds { get; set; }
 
+        /// <summary>Also serve Huawei Cloud's VBS and RDS (its generated AK/SK in huawei.json of the config folder).</summary>
+        public bool Huawei { get; set; }
+
+        /// <summary>The Huawei side's region; null keeps the emulator's (cn-north-4).</summary>
+        public string? HuaweiRegion { get; set; }
+
+        public int? HuaweiVolumes { get; set; }
+
+        public int? HuaweiInstances { get; set; }
+
+        /// <summary>Seconds a VBS job is INIT before its backup exists; null keeps the emulator's (1).</summary>
+        public double? HuaweiJobStartSeconds { get; set; }
+
         /// <summary>The emulator's log level (Trace, Debug, Information, Warning, Error, Critical, None); null keeps Warning.</summary>
         public string? LogLevel { get; set; }
 
@@ -118,6 +131,15 @@ namespace OciBackup.Engine.Emulator
             Add("--init-cloud-shell", CloudShell ? Path.Combine(configFolder, CloudShellFolderName) : null);
             Add("--init-session-token", SessionToken ? Path.Combine(configFolder, SessionTokenFolderName) : null);
             Add("--token-lifetime-seconds", TokenLifetimeSeconds.HasValue ? Number(TokenLifetimeSeconds.Value) : null);
+            if (Huawei)
+            {
+                arguments.Add("--huawei");
+            }
+
+            Add("--huawei-region", HuaweiRegion);
+            Add("--huawei-volumes", HuaweiVolumes.HasValue ? Number(HuaweiVolumes.Value) : null);
+            Add("--huawei-instances", HuaweiInstances.HasValue ? Number(HuaweiInstances.Value) : null);
+            Add("--huawei-job-start-seconds", HuaweiJobStartSeconds.HasValue ? Number(HuaweiJobStartSeconds.Value) : null);
             Add("--log-level", LogLevel);
             Add("--parent-process-id", ParentProcessId.HasValue ? Number(ParentProcessId.Value) : null);
             return arguments;

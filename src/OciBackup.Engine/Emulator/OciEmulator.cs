@@ -159,6 +159,30 @@ namespace OciBackup.Engine.Emulator
         /// <summary>A config file whose profile holds a session token and its key (<c>-SessionToken</c>); null otherwise.</summary>
         public string? SessionTokenConfigFile { get; }
 
+        /// <summary>The Huawei Cloud side's session (<c>-Huawei</c>), ready for New-HwcVolumeBackup and New-HwcRdsBackup -Session; null without it.</summary>
+        public Huawei.HwcSession? HwcSession { get; private set; }
+
+        /// <summary>The Huawei side's region (cn-north-4 unless -HwcRegion); null without -Huawei.</summary>
+        public string? HwcRegion { get; private set; }
+
+        /// <summary>The Huawei side's project id; null without -Huawei.</summary>
+        public string? HwcProjectId { get; private set; }
+
+        /// <summary>Where the Huawei side's services are, by service (<c>vbs</c>, <c>rds</c>): what New-HwcSession -Endpoint takes.</summary>
+        public Hashtable? HwcEndpoints { get; private set; }
+
+        /// <summary>The EVS disk ids of the Huawei inventory.</summary>
+        public string[] HwcVolumeIds { get; private set; } = Array.Empty<string>();
+
+        /// <summary>The RDS instance ids of the Huawei inventory (MySQL, PostgreSQL and SQL Server in turn).</summary>
+        public string[] HwcInstanceIds { get; private set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// huawei.json in the throwaway folder: the region, project, endpoints and the generated AK/SK (a permanent pair,
+        /// and a temporary one with its security token), for signing in some other way; removed when the emulator stops.
+        /// </summary>
+        public string? HwcCredentialsFile { get; private set; }
+
         /// <summary>The dotnet host the emulator runs under.</summary>
         public string DotnetPath { get; }
 
@@ -175,6 +199,17 @@ namespace OciBackup.Engine.Emulator
         internal EmulatorAdminClient Admin { get; }
 
         public override string ToString() => Url;
+
+        internal void AddHuawei(HuaweiEmulatorDescriptor descriptor, HuaweiEmulatorInventory inventory, Huawei.HwcSession session)
+        {
+            HwcSession = session;
+            HwcRegion = descriptor.Region;
+            HwcProjectId = descriptor.ProjectId;
+            HwcEndpoints = new Hashtable(StringComparer.OrdinalIgnoreCase) { ["vbs"] = descriptor.VbsUrl, ["rds"] = descriptor.RdsUrl };
+            HwcVolumeIds = inventory.VolumeIds.ToArray();
+            HwcInstanceIds = inventory.InstanceIds.ToArray();
+            HwcCredentialsFile = descriptor.Path;
+        }
 
         private static Hashtable? ToHashtable(IReadOnlyDictionary<string, string>? variables)
         {

@@ -86,6 +86,32 @@ namespace OciBackup.Engine.Emulator
         /// <summary>1 per deleted backup OCID.</summary>
         public Hashtable Deletes { get; internal set; } = NewTable();
 
+        /// <summary>Huawei Cloud side (Start-OciEmulator -Huawei): requests to VBS and RDS, refused ones included; 0 without one.</summary>
+        public long HwcRequests { get; internal set; }
+
+        public long HwcAuthenticationFailures { get; internal set; }
+
+        /// <summary>Refused Huawei requests by reason (BadSignature, DateOutOfRange, UnknownAccessKey, SecurityTokenMismatch, ...).</summary>
+        public Hashtable HwcAuthenticationFailuresByReason { get; internal set; } = NewTable();
+
+        /// <summary>Authenticated Huawei requests by operation (CreateBackup, ShowJob, ListBackupsDetails, CreateManualBackup, ListBackups, ...).</summary>
+        public Hashtable HwcRequestsByOperation { get; internal set; } = NewTable();
+
+        /// <summary>Huawei requests answered 429 by the rate limit.</summary>
+        public long HwcThrottledRequests { get; internal set; }
+
+        /// <summary>VBS backup jobs made (one per create performed).</summary>
+        public long HwcVolumeBackupJobs { get; internal set; }
+
+        /// <summary>RDS manual backups made.</summary>
+        public long HwcRdsBackups { get; internal set; }
+
+        /// <summary>VBS backups made per EVS disk id, every disk of the Huawei inventory listed: "exactly once" is <c>HwcVolumeBackupsCreated[$id] -eq 1</c>.</summary>
+        public Hashtable HwcVolumeBackupsCreated { get; internal set; } = NewTable();
+
+        /// <summary>RDS backups made per instance id, every instance listed.</summary>
+        public Hashtable HwcRdsBackupsCreated { get; internal set; } = NewTable();
+
         internal static Hashtable NewTable() => new Hashtable(StringComparer.OrdinalIgnoreCase);
     }
 }

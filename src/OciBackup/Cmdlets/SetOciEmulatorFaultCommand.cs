@@ -55,6 +55,11 @@ namespace OciBackup.Cmdlets
         [ValidateRange(0.0, 1.0)]
         public double DropShare { get; set; }
 
+        /// <summary><para type="description">Share (0 to 1) of writes (creates, copies, deletes, restores) that are performed and then answered 500 all the same (a server error after the work was done), on OCI and Huawei alike.</para></summary>
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double ErrorAfterWriteShare { get; set; }
+
         /// <summary><para type="description">Share (0 to 1) of requests performed and answered only after SlowResponseSeconds.</para></summary>
         [Parameter]
         [ValidateRange(0.0, 1.0)]
@@ -100,6 +105,7 @@ namespace OciBackup.Cmdlets
                 [nameof(ServiceUnavailableShare)] = ServiceUnavailableShare,
                 [nameof(IncorrectStateShare)] = IncorrectStateShare,
                 [nameof(DropShare)] = DropShare,
+                [nameof(ErrorAfterWriteShare)] = ErrorAfterWriteShare,
                 [nameof(SlowShare)] = SlowShare,
                 [nameof(SlowResponseSeconds)] = SlowResponseSeconds,
                 [nameof(LatencyMilliseconds)] = LatencyMilliseconds,

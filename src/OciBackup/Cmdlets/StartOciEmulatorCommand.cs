@@ -97,6 +97,31 @@ namespace OciBackup.Cmdlets
         [Parameter]
         public SwitchParameter SessionToken { get; set; }
 
+        /// <summary><para type="description">Also play Huawei Cloud: its Volume Backup Service and RDS, each on a port of its own, with a generated AK/SK; the output's HwcSession signs for them, HwcVolumeIds and HwcInstanceIds are their disks and DB instances.</para></summary>
+        [Parameter]
+        public SwitchParameter Huawei { get; set; }
+
+        /// <summary><para type="description">The Huawei side's region (default cn-north-4); implies -Huawei.</para></summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(HwcRegionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? HwcRegion { get; set; }
+
+        /// <summary><para type="description">EVS disks of the Huawei inventory (default 3); implies -Huawei.</para></summary>
+        [Parameter]
+        [ValidateRange(0, 100_000)]
+        public int HwcVolumes { get; set; }
+
+        /// <summary><para type="description">RDS instances of the Huawei inventory (default 2: MySQL, PostgreSQL, SQL Server in turn); implies -Huawei.</para></summary>
+        [Parameter]
+        [ValidateRange(0, 100_000)]
+        public int HwcInstances { get; set; }
+
+        /// <summary><para type="description">Seconds a VBS job is INIT before its backup exists (default 1); implies -Huawei.</para></summary>
+        [Parameter]
+        [ValidateRange(0.0, 3_600.0)]
+        public double HwcJobStartSeconds { get; set; }
+
         /// <summary><para type="description">Seconds every token the emulator issues lives (default 1200); a request with an expired one gets 401.</para></summary>
         [Parameter]
         [ValidateRange(1.0, 86_400.0)]
@@ -196,7 +221,12 @@ namespace OciBackup.Cmdlets
                 CloudShell = CloudShell.IsPresent,
                 SessionToken = SessionToken.IsPresent,
                 TokenLifetimeSeconds = bound.ContainsKey(nameof(TokenLifetimeSeconds)) ? TokenLifetimeSeconds : (double?)null,
+                HuaweiRegion = HwcRegion,
+                HuaweiVolumes = bound.ContainsKey(nameof(HwcVolumes)) ? HwcVolumes : (int?)null,
+                HuaweiInstances = bound.ContainsKey(nameof(HwcInstances)) ? HwcInstances : (int?)null,
+                HuaweiJobStartSeconds = bound.ContainsKey(nameof(HwcJobStartSeconds)) ? HwcJobStartSeconds : (double?)null,
             };
+            options.Huawei = Huawei.IsPresent || HwcRegion != null || options.HuaweiVolumes != null || options.HuaweiInstances != null || options.HuaweiJobStartSeconds != null;
             foreach (var name in Compartment ?? Array.Empty<string>())
             {
                 options.Compartments.Add(name);

@@ -15,7 +15,8 @@ namespace OciBackup.Engine.Huawei.Bulk
     /// Makes a manual backup of each RDS instance (New-HwcRdsBackup): one create per instance, answered with the backup,
     /// BUILDING. RDS takes no retry token, but a backup's name is unique on its instance, so a create is made safe to
     /// repeat here: when its answer is lost, the instance's backup with that name made since the first attempt is the
-    /// result; when not found the create is sent again, and a refusal of the name (made meanwhile) finds it then.
+    /// result; when not found the create is sent again, and a refusal of the name then (the lost create's backup showed
+    /// late) finds it. A refusal of the name on a first attempt is an error: someone else has the name.
     /// </summary>
     internal sealed class CreateRdsBackupOperation : BulkOperation
     {
@@ -77,16 +78,20 @@ namespace OciBackup.Engine.Huawei.Bulk
                 }
                 catch (Exception error) when (CreateOutcomes.IsNameConflict(error))
                 {
-                    // Either an earlier attempt of ours made it after all (its answer lost), or the name was taken before this run.
+                    // Only an earlier attempt of this item whose answer was lost can have taken the name for it; without one,
+                    // the name was taken by someone else (another run, or the same instance given twice), which is an error.
+                    if (lost == null)
+                    {
+                        throw;
+                    }
+
                     var holder = await FindByNameAsync(rds, details, null, attempt, error, cancellationToken, call).ConfigureAwait(false);
                     if (holder == null || (holder.BeginTime is DateTimeOffset begun && begun < firstSent - _lostAnswers.ClockSkewAllowance))
                     {
                         throw;
                     }
 
-                    return Adopted(item, holder, lost == null
-                        ? $"A backup named '{_request.Name}' made since this run began was already on the instance ({holder.Id}): the instance was given twice, or another run made it at the same time."
-                        : $"The answer to an earlier attempt was lost ({CreateOutcomes.Reason(lost)}); attempt {attempt} found the name taken by that attempt's backup {holder.Id}.");
+                    return Adopted(item, holder, $"The answer to an earlier attempt was lost ({CreateOutcomes.Reason(lost)}); attempt {attempt} found the name taken by that attempt's backup {holder.Id}.");
                 }
                 catch (Exception error) when (CreateOutcomes.IsUnknown(error))
                 {
