@@ -55,6 +55,24 @@ namespace OciBackup.PowerShell.Tests
             }
         }
 
+        /// <summary>
+        /// What a runbook's environment holds for Huawei's SDKs, pointing at the emulator's Huawei side: its generated AK/SK
+        /// and project id (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID).
+        /// </summary>
+        public IReadOnlyDictionary<string, string> HuaweiVariables => new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["HUAWEICLOUD_SDK_AK"] = Host.Huawei!.Credential.AccessKey,
+            ["HUAWEICLOUD_SDK_SK"] = Host.Huawei!.Credential.SecretKey,
+            ["HUAWEICLOUD_SDK_PROJECT_ID"] = Host.Huawei!.ProjectId,
+        };
+
+        /// <summary>The Huawei side's services, as New-HwcSession -Endpoint takes them.</summary>
+        public System.Collections.Hashtable HuaweiEndpoints => new System.Collections.Hashtable
+        {
+            ["vbs"] = Host.Huawei!.VbsEndpoint.GetLeftPart(UriPartial.Authority),
+            ["rds"] = Host.Huawei!.RdsEndpoint.GetLeftPart(UriPartial.Authority),
+        };
+
         public async Task InitializeAsync()
         {
             var folder = Path.Combine(WorkingFolder, "emulator-oci");
@@ -79,6 +97,10 @@ namespace OciBackup.PowerShell.Tests
             options.Identity.ResourcePrincipalDirectory = Path.Combine(identity, "rp");
             options.Identity.CloudShellDirectory = Path.Combine(identity, "cloudshell");
             options.Identity.SessionTokenDirectory = session;
+            options.Huawei.Enabled = true;
+            options.Huawei.Volumes = 3;
+            options.Huawei.Instances = 3;
+            options.Huawei.JobStartDuration = TimeSpan.FromMilliseconds(200);
             _host = await EmulatorHost.StartAsync(options);
         }
 

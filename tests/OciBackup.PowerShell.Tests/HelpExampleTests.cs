@@ -33,6 +33,12 @@ namespace OciBackup.PowerShell.Tests
     /// preamble names them as a reader of the page would expect: $compartmentId is that compartment's OCID,
     /// $volumeId and $volumeId2 are two of its volumes, and $volumeGroupId is its volume group
     /// ($ExampleCompartmentId, $ExampleVolumeIds and $ExampleVolumeGroupIds hold the same OCIDs, all of them).</item>
+    /// <item>The emulator also plays Huawei Cloud (cn-north-4): HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and
+    /// HUAWEICLOUD_SDK_PROJECT_ID hold its generated AK/SK and project (<see cref="ExampleEmulator.HuaweiVariables"/>),
+    /// New-HwcSession defaults to its endpoints, $hwcSession is a session for it (also
+    /// $PSDefaultParameterValues['*-Hwc*:Session']), $projectId its project, $diskId and $diskId2 two of its EVS disks
+    /// and $instanceId (MySQL) and $instanceId2 (PostgreSQL) two of its RDS instances ($ExampleDiskIds and
+    /// $ExampleInstanceIds hold them all). HUAWEICLOUD_* variables an example sets are put back after it.</item>
     /// <item>The process environment is an OCI instance's, a Function's and Cloud Shell's at once, all pointing at the
     /// emulator (<see cref="ExampleEmulator.SignInVariables"/>): OCI_METADATA_BASE_URL, OCI_CLI_FEDERATION_ENDPOINT,
     /// the OCI_RESOURCE_PRINCIPAL_* variables and OCI_CLI_DELEGATION_TOKEN_FILE. Each is read only by its own kind of
@@ -68,6 +74,16 @@ function Read-Host {
 }
 $session = New-OciSession
 $PSDefaultParameterValues['*-Oci*:Session'] = $session
+$PSDefaultParameterValues['New-HwcSession:Endpoint'] = $args[7]
+$ExampleDiskIds = $args[8]
+$ExampleInstanceIds = $args[9]
+$diskId = $ExampleDiskIds[0]
+$diskId2 = $ExampleDiskIds[1]
+$instanceId = $ExampleInstanceIds[0]
+$instanceId2 = $ExampleInstanceIds[1]
+$projectId = $env:HUAWEICLOUD_SDK_PROJECT_ID
+$hwcSession = New-HwcSession -Region cn-north-4
+$PSDefaultParameterValues['*-Hwc*:Session'] = $hwcSession
 ";
 
         private readonly ExampleEmulator _emulator = new ExampleEmulator();
@@ -85,11 +101,11 @@ $PSDefaultParameterValues['*-Oci*:Session'] = $session
         {
             var example = HelpPages.Of(cmdlet).Examples[number - 1];
             var code = string.Join("\n", example.Code.Select(RunnableCode)).Replace(DocumentedEmulatorUrl, _emulator.Url, StringComparison.Ordinal);
-            var saved = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("OCI_", StringComparison.Ordinal))
+            var saved = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(IsSignInVariable)
                 .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k));
             try
             {
-                foreach (var pair in _emulator.SignInVariables)
+                foreach (var pair in _emulator.SignInVariables.Concat(_emulator.HuaweiVariables))
                 {
                     Environment.SetEnvironmentVariable(pair.Key, pair.Value);
                 }
@@ -98,11 +114,12 @@ $PSDefaultParameterValues['*-Oci*:Session'] = $session
                 var compartment = _emulator.Host.Compartments[0];
                 host.Invoke(Preamble + "\n& {\n" + code + "\n} | Out-Default",
                     _emulator.WorkingFolder, _emulator.ConfigFile, _emulator.Url, compartment.Id,
-                    compartment.VolumeIds.ToArray(), compartment.VolumeGroupIds.ToArray(), ExampleEmulator.PassPhrase);
+                    compartment.VolumeIds.ToArray(), compartment.VolumeGroupIds.ToArray(), ExampleEmulator.PassPhrase,
+                    _emulator.HuaweiEndpoints, _emulator.Host.Huawei!.VolumeIds.ToArray(), _emulator.Host.Huawei!.InstanceIds.ToArray());
             }
             finally
             {
-                foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("OCI_", StringComparison.Ordinal)).ToList())
+                foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(IsSignInVariable).ToList())
                 {
                     Environment.SetEnvironmentVariable(name, saved.TryGetValue(name, out var value) ? value : null);
                 }
@@ -113,6 +130,9 @@ $PSDefaultParameterValues['*-Oci*:Session'] = $session
                 }
             }
         }
+
+        private static bool IsSignInVariable(string name) =>
+            name.StartsWith("OCI_", StringComparison.Ordinal) || name.StartsWith("HUAWEICLOUD_", StringComparison.Ordinal);
 
         /// <summary>The code of one block as it runs: prompt lines without "PS&gt; ", shown output dropped.</summary>
         public static string RunnableCode(string block)

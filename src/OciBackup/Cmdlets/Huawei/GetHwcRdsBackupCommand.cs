@@ -38,11 +38,11 @@ namespace OciBackup.Cmdlets.Huawei
 
         /// <summary><para type="description">Only backups begun at or after this time (with -Before; RDS filters by both ends).</para></summary>
         [Parameter]
-        public DateTime? After { get; set; }
+        public DateTime After { get; set; }
 
         /// <summary><para type="description">Only backups begun at or before this time.</para></summary>
         [Parameter]
-        public DateTime? Before { get; set; }
+        public DateTime Before { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -56,10 +56,12 @@ namespace OciBackup.Cmdlets.Huawei
 
             var rds = ActiveSession.Rds;
             var filter = new RdsBackupFilter(instance) { BackupId = BackupId?.Trim(), BackupType = Type?.ToLowerInvariant() };
-            if (After != null || Before != null)
+            var after = MyInvocation.BoundParameters.ContainsKey(nameof(After));
+            var before = MyInvocation.BoundParameters.ContainsKey(nameof(Before));
+            if (after || before)
             {
-                filter.BeginTime = After == null ? new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero) : new DateTimeOffset(After.Value.ToUniversalTime());
-                filter.EndTime = Before == null ? DateTimeOffset.UtcNow.AddDays(1) : new DateTimeOffset(Before.Value.ToUniversalTime());
+                filter.BeginTime = after ? new DateTimeOffset(After.ToUniversalTime()) : new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                filter.EndTime = before ? new DateTimeOffset(Before.ToUniversalTime()) : DateTimeOffset.UtcNow.AddDays(1);
             }
 
             WriteVerbose($"Listing the backups of RDS instance {instance} in {rds.Region}" + (Name == null ? "" : $" named '{Name}'") + ".");
