@@ -47,8 +47,9 @@ namespace OciBackup
         /// <summary>
         /// <para type="description">The region the item is in, when it is not the session's own: piped objects of this module say theirs. Without it, the region in the item's OCID when the session serves it, else the session's.</para>
         /// </summary>
+        // No [ValidateNotNullOrEmpty]: a piped object whose Region is empty (one read through a session given an
+        // endpoint and no region) must still bind; empty means "not known".
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string? Region { get; set; }
 
@@ -62,7 +63,7 @@ namespace OciBackup
         /// <summary>The id of the item being processed, as bound.</summary>
         internal abstract string ItemId { get; }
 
-        /// <summary>The compartment the item is in, when the piped object says it.</summary>
+        /// <summary>The compartment the item is in, when the piped object says it (bound by property name, so checked per item).</summary>
         internal virtual string? ItemCompartmentId => null;
 
         /// <summary>The operation the parameters ask for, with every problem found in them (nothing is run when there is one).</summary>
@@ -96,8 +97,10 @@ namespace OciBackup
         {
             var run = _run!;
             var id = ItemId;
-            var item = new BulkItem(id, Region ?? ActiveSession.Clients.Endpoints.RegionOf(id), ItemCompartmentId);
-            var problem = run.Operation.ItemKind.CheckId(id) ?? CheckItem(item);
+            var item = new BulkItem(id, Blank(Region) ?? ActiveSession.Clients.Endpoints.RegionOf(id), Blank(ItemCompartmentId));
+            var problem = run.Operation.ItemKind.CheckId(id)
+                ?? (item.CompartmentId == null ? null : InputRules.CheckOcid("compartmentId", item.CompartmentId, "compartment", "tenancy"))
+                ?? CheckItem(item);
             if (problem != null)
             {
                 WriteError(InputErrors.Record(problem, id));
@@ -154,6 +157,8 @@ namespace OciBackup
                 // A host that cannot write any more.
             }
         }
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private bool WhatIfRequested()
         {

@@ -33,8 +33,8 @@ namespace OciBackup
         public string? KmsKeyId { get; set; }
 
         /// <summary><para type="description">The compartment the backup is in (piped backups say theirs): where the destination is searched for an earlier copy.</para></summary>
+        // No [ValidateNotNullOrEmpty]: see BulkCommand.Region. Each item's is checked as it comes.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         public string? CompartmentId { get; set; }
 
         /// <summary><para type="description">Copy even when the destination already holds a copy of the backup, without looking for one.</para></summary>
@@ -53,7 +53,6 @@ namespace OciBackup
         {
             Add(problems, InputRules.CheckName("displayName", DisplayName));
             Add(problems, KmsKeyId == null ? null : InputRules.CheckOcid("kmsKeyId", KmsKeyId, "key"));
-            Add(problems, CompartmentId == null ? null : InputRules.CheckOcid("compartmentId", CompartmentId, "compartment", "tenancy"));
             try
             {
                 // The service takes the region's identifier (us-phoenix-1), never a short code; and a region the session

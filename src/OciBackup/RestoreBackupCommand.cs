@@ -22,8 +22,8 @@ namespace OciBackup
         public string? AvailabilityDomain { get; set; }
 
         /// <summary><para type="description">The compartment to restore into; by default the backup's (piped backups say theirs).</para></summary>
+        // No [ValidateNotNullOrEmpty]: see BulkCommand.Region. Each item's is checked as it comes.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         public string? CompartmentId { get; set; }
 
         internal abstract BackupKind Kind { get; }
@@ -37,10 +37,6 @@ namespace OciBackup
             problems.AddRange(CompleteDetails(details));
             return new RestoreBackupOperation(Kind, details);
         }
-
-        // Checked per item: a piped object brings its own compartment.
-        internal override InputProblem? CheckItem(BulkItem item) =>
-            item.CompartmentId == null ? null : InputRules.CheckOcid("compartmentId", item.CompartmentId, "compartment", "tenancy");
 
         /// <summary>Adds what only a volume's restore takes (size, performance, key) to the details, with any problem in it.</summary>
         internal virtual IEnumerable<InputProblem> CompleteDetails(RestoreDetails details) => Array.Empty<InputProblem>();
