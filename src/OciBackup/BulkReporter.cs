@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using OciBackup.Engine.Bulk;
 using OciBackup.Engine.Models;
 using OciBackup.Engine.Waiting;
@@ -18,8 +19,8 @@ namespace OciBackup
         private readonly BulkOperation _operation;
         private readonly Action<string> _written;
         private readonly WaitReporter _wait;
-
         private readonly Func<Exception, object, string, ErrorRecord> _errors;
+        private int _existing;
 
         /// <param name="written">Told the id of each result once it is written or failed (on the pipeline thread).</param>
         /// <param name="errors">How a failed item becomes an error record: OCI's (<see cref="ServiceErrorRecords"/>) unless another cloud's.</param>
@@ -32,17 +33,27 @@ namespace OciBackup
             _operation = operation;
             _written = written;
             _errors = errors ?? ServiceErrorRecords.From;
-            _wait = new WaitReporter(queue, waitState ?? operation.WaitState, written, errors, waitCommand);
+            _wait = new WaitReporter(queue, waitState ?? operation.WaitState, written, operation.ResultNounPlural, errors, waitCommand);
         }
+
+        /// <summary>Results that were there already (copies made earlier), among the run's successes.</summary>
+        public int Existing => Volatile.Read(ref _existing);
 
         public void OnItemDone(BulkItemResult result)
         {
+            if (result.Existing)
+            {
+                Interlocked.Increment(ref _existing);
+            }
+
             var state = result.Resource?.LifecycleState;
-            var message = $"{Capitalized(_operation.DoneVerb)} {_operation.ResultNoun} {result.ResultId}"
-                + (result.ResultId == result.Item.Id ? string.Empty : $" of {result.Item.Id}")
-                + (state == null ? string.Empty : $" ({state})")
-                + $" in {(long)result.Elapsed.TotalMilliseconds} ms"
-                + (result.OpcRequestId == null && result.Notes.Count > 0 ? "." : $"; {_operation.RequestIdName} {result.OpcRequestId}.");
+            var message = result.Existing
+                ? $"Found {_operation.ResultNoun} {result.ResultId} of {result.Item.Id}" + (state == null ? string.Empty : $" ({state})") + $", made earlier: nothing {_operation.DoneVerb}."
+                : $"{Capitalized(_operation.DoneVerb)} {_operation.ResultNoun} {result.ResultId}"
+                    + (result.ResultId == result.Item.Id ? string.Empty : $" of {result.Item.Id}")
+                    + (state == null ? string.Empty : $" ({state})")
+                    + $" in {(long)result.Elapsed.TotalMilliseconds} ms"
+                    + (result.OpcRequestId == null && result.Notes.Count > 0 ? "." : $"; {_operation.RequestIdName} {result.OpcRequestId}.");
             var notes = result.Notes.ToArray();
             var warnings = result.Warnings.ToArray();
             if (result.WaitFollows)

@@ -20,18 +20,22 @@ namespace OciBackup
         private readonly Action<string>? _written;
         private readonly Func<Exception, object, string, ErrorRecord> _errors;
         private readonly string _waitCommand;
+        private readonly string _activity;
 
         /// <param name="state">The state waited for, in the service's spelling.</param>
         /// <param name="written">Told the id of each backup once it is written or failed (on the pipeline thread).</param>
+        /// <param name="waitedFor">What is waited for, in the plural: <c>backups</c>, <c>copies</c>, <c>volumes</c>.</param>
         /// <param name="errors">How a failed poll becomes an error record: OCI's (<see cref="ServiceErrorRecords"/>) unless another cloud's.</param>
         /// <param name="waitCommand">The cmdlet that waits longer, for the advice of a timed-out wait.</param>
-        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null, Func<Exception, object, string, ErrorRecord>? errors = null, string waitCommand = "Wait-OciBackup")
+        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null, string waitedFor = "backups",
+            Func<Exception, object, string, ErrorRecord>? errors = null, string waitCommand = "Wait-OciBackup")
         {
             _queue = queue;
             _state = state;
             _written = written;
             _errors = errors ?? ServiceErrorRecords.From;
             _waitCommand = waitCommand;
+            _activity = $"Waiting for {waitedFor} to be {state}";
         }
 
         public void OnReached(WaitTarget target, ILifecycleResource resource) =>
@@ -60,7 +64,7 @@ namespace OciBackup
                 status += $"; slowest: {progress.SlowestPending.Id} ({progress.SlowestState ?? "not seen yet"}, {Format(progress.SlowestElapsed)})";
             }
 
-            var record = new ProgressRecord(ActivityId, $"Waiting for backups to be {_state}", status)
+            var record = new ProgressRecord(ActivityId, _activity, status)
             {
                 PercentComplete = progress.Total == 0 ? 0 : Math.Min(100, progress.Done * 100 / progress.Total),
             };
@@ -68,7 +72,7 @@ namespace OciBackup
         }
 
         public void Complete(PSCmdlet cmdlet) =>
-            cmdlet.WriteProgress(new ProgressRecord(ActivityId, $"Waiting for backups to be {_state}", "Done") { RecordType = ProgressRecordType.Completed });
+            cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
 
         private ErrorRecord Record(WaitTarget target, WaitFailure failure)
         {
