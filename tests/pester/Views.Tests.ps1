@@ -330,3 +330,116 @@ Describe 'The session views' {
         $lines -join "`n" | Should -Not -Match 'PRIVATE KEY'
     }
 }
+
+Describe 'The Huawei Cloud views' {
+    BeforeAll {
+        # A session signs nothing until a call: an AK/SK made up here is enough for its view.
+        $hwc = New-HwcSession -Region ap-southeast-3 -ProjectId 0f1e2d3c4b5a69788796a5b4c3d2e1f0 -AccessKey HWTESTAKEXAMPLE0001QZ -SecretKey 'ViewTestSecretKey000000000000000000000001' -ErrorAction Stop
+        $hwcEngine = $hwc.GetType().Assembly
+
+        function New-HwcTestObject {
+            param([string] $TypeName, [hashtable] $Values)
+            $object = [System.Activator]::CreateInstance($hwcEngine.GetType("OciBackup.Engine.Huawei.Models.$TypeName", $true))
+            foreach ($key in $Values.Keys) { $object.$key = $Values[$key] }
+            $object
+        }
+
+        function New-TestHex { param([int] $Length) -join (1..$Length | ForEach-Object { '0123456789abcdef'[$random.Next(16)] }) }
+
+        # Every status each kind goes through, with the names that are hardest to fit.
+        $names = @('nightly-20261123', 'autobk_a1b2', 'before-the-kernel-patch-on-web-server-01', 'db', 'x', $null)
+        $disks = @(for ($i = 0; $i -lt 6; $i++) {
+                New-HwcTestObject HwcVolumeBackup @{ Id = [guid]::new((New-TestHex 32)).ToString(); Name = $names[$i]
+                    Status = @('creating', 'available', 'error', 'restoring', 'deleting', 'error_restoring')[$i]; SizeInGBs = @(40, 1024, 32768, 10, $null, 0)[$i]
+                    VolumeId = [guid]::new((New-TestHex 32)).ToString(); CreatedAt = [DateTimeOffset]::new(2026, 11, 23, 5, 15, $i, [TimeSpan]::Zero); Region = 'ap-southeast-3' }
+            })
+        $jobs = @(for ($i = 0; $i -lt 4; $i++) {
+                New-HwcTestObject HwcVolumeBackupJob @{ JobId = (New-TestHex 32); BackupName = $names[$i]; Status = @('INIT', 'RUNNING', 'SUCCESS', 'FAIL')[$i]
+                    BeginTime = $(if ($i -gt 0) { [DateTimeOffset]::new(2026, 11, 23, 5, 15, $i, [TimeSpan]::Zero) }); Region = 'ap-southeast-3' }
+            })
+        $databases = @(for ($i = 0; $i -lt 4; $i++) {
+                New-HwcTestObject HwcRdsBackup @{ Id = (New-TestHex 32) + 'br01'; InstanceId = (New-TestHex 32) + 'in01'; Name = $names[$i]; Type = 'manual'
+                    Status = @('BUILDING', 'COMPLETED', 'FAILED', 'DELETING')[$i]; SizeInKBs = @($null, 102400, 0, 2147483648)[$i]
+                    BeginTime = [DateTimeOffset]::new(2026, 11, 23, 5, 15, $i, [TimeSpan]::Zero); Region = 'ap-southeast-3' }
+            })
+        $tables = @{
+            HwcVolumeBackup    = @{ Objects = $disks; Header = '^Name +Status +Created +Size \(GB\) +Id$'; Id = 'Id'; State = 'Status'; Time = 'CreatedAt' }
+            HwcVolumeBackupJob = @{ Objects = $jobs; Header = '^Name +Status +Started +JobId$'; Id = 'JobId'; State = 'Status'; Time = 'BeginTime' }
+            HwcRdsBackup       = @{ Objects = $databases; Header = '^Name +Status +Began +Size \(KB\) +Id$'; Id = 'Id'; State = 'Status'; Time = 'BeginTime' }
+        }
+    }
+
+    It 'shows each <_> in an 80-column console with its status, time and the distinct end of its id' -ForEach 'HwcVolumeBackup', 'HwcVolumeBackupJob', 'HwcRdsBackup' {
+        $table = $tables[$_]
+        $objects = $table.Objects
+
+        $lines = @(Show-AtWidth $objects -Width 79)
+
+        $lines | Where-Object Length -GT 79 | Should -BeNullOrEmpty
+        $lines -match $table.Header | Should -HaveCount 1
+        $rows = @(Get-TableRow $lines)
+        $rows | Should -HaveCount $objects.Count
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $object = $objects[$i]
+            $rows[$i] | Should -Match ('\b' + $object.($table.State) + '\b')
+            if ($object.($table.Time)) { $rows[$i] | Should -BeLike ('*' + $object.($table.Time).ToLocalTime().ToString('yyyy-MM-dd HH:mm') + '*') }
+            $cell = (Get-IdCell $rows[$i]).TrimStart('…')
+            $cell.Length | Should -BeGreaterOrEqual 15
+            $object.($table.Id).EndsWith($cell, [StringComparison]::Ordinal) | Should -BeTrue -Because "'$cell' is the end of $($object.($table.Id))"
+        }
+
+        $rows | ForEach-Object { Get-IdCell $_ } | Select-Object -Unique | Should -HaveCount $objects.Count
+    }
+
+    It 'shows each VBS job''s whole id at 80 columns' {
+        $rows = @(Get-TableRow @(Show-AtWidth $jobs -Width 79))
+
+        for ($i = 0; $i -lt $rows.Count; $i++) { Get-IdCell $rows[$i] | Should -BeExactly $jobs[$i].JobId }
+    }
+
+    It 'shows each <_>''s whole id at 120 columns' -ForEach 'HwcVolumeBackup', 'HwcRdsBackup' {
+        $table = $tables[$_]
+
+        $rows = @(Get-TableRow @(Show-AtWidth $table.Objects -Width 120))
+
+        for ($i = 0; $i -lt $rows.Count; $i++) { Get-IdCell $rows[$i] | Should -BeExactly $table.Objects[$i].($table.Id) }
+    }
+
+    It 'lists every field of a <_> under its property name at 80 columns' -ForEach 'HwcVolumeBackup', 'HwcVolumeBackupJob', 'HwcRdsBackup' {
+        $object = $tables[$_].Objects[1]
+
+        $lines = @(Show-AtWidth $object -Width 80 -List)
+
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $entries = Get-ListEntry $lines
+        $entries.Keys | Should -Contain 'Status'
+        foreach ($label in $entries.Keys) {
+            $object.PSObject.Properties[$label] | Should -Not -BeNullOrEmpty -Because "'$label' is a property users can type"
+        }
+
+        $entries[$tables[$_].Id] | Should -BeExactly $object.($tables[$_].Id)
+    }
+
+    It 'shows the session''s region, project, where its AK/SK came from and its endpoints in an 80-column console, and never its keys' {
+        $emulated = New-HwcSession -Region cn-north-4 -ProjectId 0f1e2d3c4b5a69788796a5b4c3d2e1f0 -AccessKey HWTESTAKEXAMPLE0001QZ -SecretKey 'ViewTestSecretKey000000000000000000000001' `
+            -Endpoint @{ vbs = 'http://127.0.0.1:41979'; rds = 'http://127.0.0.1:32955' } -ErrorAction Stop
+
+        $temporary = New-HwcSession -Region cn-southwest-2 -ProjectId 0f1e2d3c4b5a69788796a5b4c3d2e1f0 -AccessKey HWTESTAKEXAMPLE0001QZ -SecretKey 'ViewTestSecretKey000000000000000000000001' `
+            -SecurityToken 'ViewTestSecurityToken0000000000000000000001' -ErrorAction Stop
+
+        $lines = @(Show-AtWidth $hwc, $emulated, $temporary -Width 79)
+        $list = @(Show-AtWidth $hwc -Width 80 -List)
+
+        $lines | Where-Object Length -GT 79 | Should -BeNullOrEmpty
+        $lines -match '^Region +ProjectId +AK/SK +Endpoints$' | Should -HaveCount 1
+        $rows = @(Get-TableRow $lines)
+        $rows | Should -HaveCount 3
+        $rows[0] | Should -Match '^ap-southeast-3 +0f1e2d3c4b5a69788796a5b4c3d2e1f0 +parameters +default$'
+        $rows[1] | Should -Match '^cn-north-4 +0f1e2d3c4b5a69788796a5b4c3d2e1f0 +parameters +vbs 127\.0\.0'
+        $rows[2] | Should -Match '^cn-southwest-2 +0f1e2d3c4b5a69788796a5b4c3d2e1f0 +parameters \+ token +default$'
+        (Show-AtWidth $emulated -Width 120) -join "`n" | Should -Match 'vbs 127\.0\.0\.1:41979, rds 127\.0\.0\.1:32955'
+        $list | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        (Get-ListEntry $list)['VbsEndpoint'] | Should -Be 'https://vbs.ap-southeast-3.myhuaweicloud.com/'
+        ($lines + $list) -join "`n" | Should -Not -Match 'HWTESTAKEXAMPLE0001QZ|ViewTestSecretKey|ViewTestSecurityToken'
+    }
+}
