@@ -69,21 +69,36 @@ namespace OciBackup.Tests.Huawei.Bulk
         }
 
         [Fact]
-        public async Task Lost_answers_429s_and_5xx_leave_exactly_one_backup_per_disk_and_instance()
+        public async Task A_vbs_create_whose_answer_is_lost_is_found_by_disk_and_name_and_not_sent_again()
         {
-            await using var emulator = await StartAsync(faults: new FaultSettings(), volumes: 60, instances: 30);
-            emulator.Host.Faults = new FaultSettings { DropResponseShare = 0.3, ErrorAfterWriteShare = 0.1, ServiceUnavailableShare = 0.05, InternalServerErrorShare = 0.05, RateLimitPerSecond = 400 };
+            await using var emulator = await StartAsync(faults: new FaultSettings { DropResponseShare = 1 });
+            var volume = emulator.Side.VolumeIds[0];
 
-            var disks = await RunAsync(emulator, new CreateVbsBackupOperation(new VbsBackupRequest("soak"), FastLostAnswers()), emulator.Side.VolumeIds.Select(id => new BulkItem(id)).ToArray());
-            var databases = await RunAsync(emulator, new CreateRdsBackupOperation(new RdsBackupRequest("soak-backup"), FastLostAnswers()), emulator.Side.InstanceIds.Select(id => new BulkItem(id)).ToArray());
+            var observer = await RunAsync(emulator, new CreateVbsBackupOperation(new VbsBackupRequest("lost-answer"), FastLostAnswers()), new BulkItem(volume));
 
-            Assert.Empty(disks.Failed.Select(f => f.Error.Message));
-            Assert.Empty(databases.Failed.Select(f => f.Error.Message));
-            Assert.Empty(disks.Wait.Outcomes.Where(o => o.Failure != null).Select(o => o.Failure!.Message));
-            Assert.All(emulator.Side.VolumeIds, id => Assert.Equal(1, emulator.Side.VolumeBackupsCreated(id)));
-            Assert.All(emulator.Side.InstanceIds, id => Assert.Equal(1, emulator.Side.RdsBackupsCreated(id)));
-            Assert.True(emulator.Host.Statistics.FaultCount(FaultKind.DroppedResponse) > 0, "no response was dropped");
-            Assert.Contains(disks.Done, d => d.Notes.Any(n => n.Contains("was found", StringComparison.Ordinal)));
+            Assert.Empty(observer.Failed);
+            var backup = Assert.IsType<HwcVolumeBackup>(Assert.Single(observer.Wait.Outcomes).Backup);
+            Assert.Equal("available", backup.Status);
+            Assert.Equal(volume, backup.VolumeId);
+            Assert.Contains(Assert.Single(observer.Done).Notes, n => n.Contains("was found", StringComparison.Ordinal));
+            Assert.Equal(1, emulator.Side.VolumeBackupsCreated(volume));
+            Assert.Equal(1, emulator.Side.Statistics.RequestsByOperation["CreateBackup"]);
+        }
+
+        [Fact]
+        public async Task An_rds_create_whose_answer_is_lost_is_found_by_its_name_when_the_retry_is_refused_for_it()
+        {
+            await using var emulator = await StartAsync(faults: new FaultSettings { ErrorAfterWriteShare = 1 });
+            var instance = emulator.Side.InstanceIds[0];
+
+            var observer = await RunAsync(emulator, new CreateRdsBackupOperation(new RdsBackupRequest("lost-answer"), FastLostAnswers()), new BulkItem(instance));
+
+            Assert.Empty(observer.Failed);
+            var backup = Assert.IsType<HwcRdsBackup>(Assert.Single(observer.Wait.Outcomes).Backup);
+            Assert.Equal("COMPLETED", backup.Status);
+            Assert.Equal("lost-answer", backup.Name);
+            Assert.Contains(Assert.Single(observer.Done).Notes, n => n.Contains("was found", StringComparison.Ordinal));
+            Assert.Equal(1, emulator.Side.RdsBackupsCreated(instance));
         }
 
         [Fact]
