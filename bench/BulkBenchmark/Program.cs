@@ -1,13 +1,13 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
+using OciBackup.Benchmarks;
 using OciBackup.Emulator;
+using static OciBackup.Benchmarks.BenchmarkArguments;
 
 // dotnet run -c Release --project bench/BulkBenchmark [-- --volumes 500 --rate 100 --latency-ms 50 --backup-seconds 3 --serial-sample 20 --wait-sample 300]
+// dotnet run -c Release --project bench/BulkBenchmark -- --huawei [--disks 500 ...]: the same for Huawei Cloud's EVS disks (HwcBulkBenchmark.cs)
 //
 // Creates a backup of every volume and waits until all are AVAILABLE, through the real cmdlets in the
 // hosted PowerShell engine, against the emulator with a set per-request latency, backup duration and
@@ -16,16 +16,20 @@ using OciBackup.Emulator;
 // wait, next — measured on a sample of volumes and scaled, since it is linear and would take tens of
 // minutes in full); and the ratios. Then the requests Wait-OciBackup sends for backups still on their way,
 // piped as ids and as objects, against the gets a poll of each would take.
-var volumes = Option("--volumes", 500);
-var rate = Option("--rate", 100);
-var latencyMs = Option("--latency-ms", 50);
-var backupSeconds = Option("--backup-seconds", 3);
-var serialSample = Option("--serial-sample", 20);
-var throttle = Option("--throttle-limit", 32);
-var waitSample = Option("--wait-sample", 300);
+if (Switch(args, "--huawei"))
+{
+    return await HwcBulkBenchmark.RunAsync(args);
+}
 
-var repository = FindRepository();
-var manifest = Path.Combine(repository, "out", "OciBackup", "OciBackup.psd1");
+var volumes = Option(args, "--volumes", 500);
+var rate = Option(args, "--rate", 100);
+var latencyMs = Option(args, "--latency-ms", 50);
+var backupSeconds = Option(args, "--backup-seconds", 3);
+var serialSample = Option(args, "--serial-sample", 20);
+var throttle = Option(args, "--throttle-limit", 32);
+var waitSample = Option(args, "--wait-sample", 300);
+
+var manifest = ModuleManifest();
 var directory = Path.Combine(Path.GetTempPath(), "ocibackup-bench-" + Guid.NewGuid().ToString("N"));
 var options = new EmulatorOptions
 {
@@ -43,16 +47,15 @@ var all = emulator.Compartments.Single().VolumeIds.ToArray();
 var bulkVolumes = all.Take(volumes).ToArray();
 var serialVolumes = all.Skip(volumes).Take(serialSample).ToArray();
 
-using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-runspace.Open();
-Run("Import-Module $args[0] -ErrorAction Stop; $global:session = New-OciSession -ConfigFile $args[1] -Endpoint $args[2] -ErrorAction Stop",
+using var shell = new HostedShell();
+shell.Run("Import-Module $args[0] -ErrorAction Stop; $global:session = New-OciSession -ConfigFile $args[1] -Endpoint $args[2] -ErrorAction Stop",
     manifest, emulator.GeneratedConfigFile!, emulator.BaseAddress.GetLeftPart(UriPartial.Authority));
 
 Console.WriteLine($"OciBackup bulk benchmark: {volumes} volumes, service rate limit {rate} req/s, latency {latencyMs} ms, backup duration {backupSeconds} s, -ThrottleLimit {throttle}");
 
 var before = Snapshot(emulator);
 var clock = Stopwatch.StartNew();
-var output = Run($"$args[0] | New-OciVolumeBackup -Session $session -Wait -ThrottleLimit {throttle} -Timeout 3600", (object)bulkVolumes);
+var output = shell.Run($"$args[0] | New-OciVolumeBackup -Session $session -Wait -ThrottleLimit {throttle} -Timeout 3600", (object)bulkVolumes);
 var ours = clock.Elapsed;
 var after = Snapshot(emulator);
 var available = output.Count(o => (string?)o.Properties["LifecycleState"]?.Value == "AVAILABLE");
@@ -63,7 +66,7 @@ if (available != volumes || bulkVolumes.Any(v => emulator.Statistics.VolumeBacku
 }
 
 clock.Restart();
-Run("foreach ($volume in $args[0]) { New-OciVolumeBackup $volume -Session $session -Wait -Timeout 3600 }", (object)serialVolumes);
+shell.Run("foreach ($volume in $args[0]) { New-OciVolumeBackup $volume -Session $session -Wait -Timeout 3600 }", (object)serialVolumes);
 var serialSampleTime = clock.Elapsed;
 var serial = TimeSpan.FromTicks(serialSampleTime.Ticks * volumes / Math.Max(1, serialSample));
 var limit = TimeSpan.FromSeconds((double)volumes / rate + backupSeconds + latencyMs / 1000.0);
@@ -83,9 +86,9 @@ Console.WriteLine();
 Console.WriteLine($"  Wait-OciBackup on {waitVolumes.Length} backups still on their way (polling each with a get: {waitVolumes.Length} requests a round):");
 foreach (var (what, pipe) in new[] { ("ids", "$created.Id"), ("objects", "$created") })
 {
-    Run("$global:created = $args[0] | New-OciVolumeBackup -Session $session -ThrottleLimit 32", (object)waitVolumes);
+    shell.Run("$global:created = $args[0] | New-OciVolumeBackup -Session $session -ThrottleLimit 32", (object)waitVolumes);
     var waitBefore = Snapshot(emulator);
-    var waited = Run($"{pipe} | Wait-OciBackup -Session $session -Timeout 3600");
+    var waited = shell.Run($"{pipe} | Wait-OciBackup -Session $session -Timeout 3600");
     var waitAfter = Snapshot(emulator);
     if (waited.Count != waitVolumes.Length)
     {
@@ -105,49 +108,9 @@ catch (IOException)
 
 return 0;
 
-System.Collections.ObjectModel.Collection<PSObject> Run(string script, params object[] arguments)
-{
-    using var shell = PowerShell.Create();
-    shell.Runspace = runspace;
-    shell.AddScript(script);
-    foreach (var argument in arguments)
-    {
-        shell.AddArgument(argument);
-    }
-
-    var result = shell.Invoke();
-    if (shell.Streams.Error.Count > 0)
-    {
-        throw new InvalidOperationException("The script wrote errors: " + string.Join(" | ", shell.Streams.Error.Take(3)));
-    }
-
-    return result;
-}
-
-int Option(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-
 static (long Requests, long Creates, long Gets, long Lists, long Throttled) Snapshot(EmulatorHost emulator)
 {
     var byOperation = emulator.Statistics.RequestsByOperation;
     long Count(string operation) => byOperation.TryGetValue(operation, out var n) ? n : 0;
     return (emulator.Statistics.Requests, Count("CreateVolumeBackup"), Count("GetVolumeBackup"), Count("ListVolumeBackups"), emulator.Statistics.FaultCount(FaultKind.RateLimited));
-}
-
-static string FindRepository()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "OciBackup.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("OciBackup.sln not found above " + AppContext.BaseDirectory);
 }
