@@ -18,15 +18,14 @@ namespace OciBackup.Engine.Huawei.Bulk
     /// result; when not found the create is sent again, and a refusal of the name then (the lost create's backup showed
     /// late) finds it. A refusal of the name on a first attempt is an error: someone else has the name.
     /// </summary>
-    internal sealed class CreateRdsBackupOperation : BulkOperation
+    internal sealed class CreateRdsBackupOperation : HwcCreateOperation<RdsClient>
     {
         private readonly RdsBackupRequest _request;
-        private readonly LostAnswerPolicy _lostAnswers;
 
         public CreateRdsBackupOperation(RdsBackupRequest request, LostAnswerPolicy lostAnswers)
+            : base(lostAnswers)
         {
             _request = request ?? throw new ArgumentNullException(nameof(request));
-            _lostAnswers = lostAnswers ?? throw new ArgumentNullException(nameof(lostAnswers));
         }
 
         public override string Name => "CreateRdsBackup";
@@ -35,112 +34,93 @@ namespace OciBackup.Engine.Huawei.Bulk
 
         public override ResourceKind ResultKind => RdsBackupKind.Instance;
 
-        public override bool TakesRetryToken => false;
-
         public override string ResultNoun => "backup";
 
         public override string Action => "Create " + _request.Describe();
 
         public override string Activity => "Creating RDS backups";
 
-        public override string DoneVerb => "created";
-
-        public override string CallNoun => "create";
-
-        public override string UnansweredEffect => "may have made a backup";
-
-        public override string RequestIdName => HwcErrorReader.RequestIdHeaderName;
-
         public override string DescribeStart(BulkItem item, string? retryToken) => $"Creating {_request.Describe()} of RDS instance {item.Id}.";
 
         public override string RecoveryHint(string? runKey) =>
             $"Run the same command again with -Name '{_request.Name}': a backup name is unique on its instance, so a backup already made is found, not made twice.";
 
-        public override async Task<BulkItemResult> RunAsync(IServiceClients clients, BulkItem item, string? retryToken, CancellationToken cancellationToken, OciCallOptions call)
+        protected override RdsClient ClientOf(IHwcClients clients, string? region) => clients.Rds(region);
+
+        protected override string CreatePath(RdsClient client, BulkItem item) => RdsRequests.CreateBackup(client.ProjectId, _request.For(item.Id)).Path;
+
+        protected override async Task<BulkItemResult> SendAsync(RdsClient rds, CreateAttempt attempt, CancellationToken cancellationToken, OciCallOptions call)
         {
-            var rds = HwcKinds.Clients(clients).Rds(item.Region);
-            var policy = call.RetryPolicy ?? rds.Http.RetryPolicy;
-            var details = _request.For(item.Id);
-            var firstSent = _lostAnswers.Clock.UtcNow;
-            Exception? lost = null;
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
+                var created = await rds.CreateBackupAsync(_request.For(attempt.Item.Id), cancellationToken, call).ConfigureAwait(false);
+                var result = new BulkItemResult(attempt.Item, created.Value.Id, created.Value, HwcResponses.RequestIdOf(created.Response));
+                if (attempt.Lost != null)
                 {
-                    var created = await rds.CreateBackupAsync(details, cancellationToken, call).ConfigureAwait(false);
-                    var result = new BulkItemResult(item, created.Value.Id, created.Value, HwcResponses.RequestIdOf(created.Response));
-                    if (lost != null)
-                    {
-                        result.Notes.Add($"Attempt {attempt} made backup {created.Value.Id}: the earlier attempts got no answer ({CreateOutcomes.Reason(lost)}) and had made none.");
-                    }
-
-                    return result;
+                    result.Notes.Add($"Attempt {attempt.Number} made backup {created.Value.Id}: the earlier attempts got no answer ({CreateOutcomes.Reason(attempt.Lost)}) and had made none.");
                 }
-                catch (Exception error) when (CreateOutcomes.IsNameConflict(error))
+
+                return result;
+            }
+            catch (Exception error) when (CreateOutcomes.IsNameConflict(error))
+            {
+                // Only an earlier attempt of this item whose answer was lost can have taken the name for it; without one,
+                // the name was taken by someone else (another run, or the same instance given twice), which is an error.
+                if (attempt.Lost == null)
                 {
-                    // Only an earlier attempt of this item whose answer was lost can have taken the name for it; without one,
-                    // the name was taken by someone else (another run, or the same instance given twice), which is an error.
-                    if (lost == null)
-                    {
-                        throw;
-                    }
-
-                    var holder = await FindByNameAsync(rds, details, null, attempt, error, cancellationToken, call).ConfigureAwait(false);
-                    if (holder == null || (holder.BeginTime is DateTimeOffset begun && begun < firstSent - _lostAnswers.ClockSkewAllowance))
-                    {
-                        throw;
-                    }
-
-                    return Adopted(item, holder, $"The answer to an earlier attempt was lost ({CreateOutcomes.Reason(lost)}); attempt {attempt} found the name taken by that attempt's backup {holder.Id}.");
+                    throw;
                 }
-                catch (Exception error) when (CreateOutcomes.IsUnknown(error))
+
+                var holder = await FindByNameAsync(rds, attempt, null, error, cancellationToken, call).ConfigureAwait(false);
+                if (holder == null || (holder.BeginTime is DateTimeOffset begun && begun < attempt.FirstSent - LostAnswers.ClockSkewAllowance))
                 {
-                    lost = error;
-                    var holder = await FindByNameAsync(rds, details, firstSent - _lostAnswers.ClockSkewAllowance, attempt, error, cancellationToken, call).ConfigureAwait(false);
-                    if (holder != null)
-                    {
-                        return Adopted(item, holder, $"The answer to attempt {attempt} was lost ({CreateOutcomes.Reason(error)}); its backup {holder.Id} ({holder.Status}) was found, so the create was not sent again.");
-                    }
-
-                    if (attempt >= policy.MaxAttempts || _lostAnswers.Clock.UtcNow - firstSent >= policy.MaxElapsed)
-                    {
-                        throw new HwcCreateUnconfirmedException(item.Id, _request.Name, attempt,
-                            $"The create of {_request.Describe()} of RDS instance {item.Id} got no answer on {attempt} attempt(s) (last: {CreateOutcomes.Reason(error)}), and the instance has no backup of that name. " +
-                            $"Run the command again with the same -Name: the name is unique on the instance, so a backup made late is found, not made twice.",
-                            error);
-                    }
-
-                    var delay = policy.DelayAfter(attempt, (error as OciServiceException)?.RetryAfter, _lostAnswers.Random);
-                    call.RetryObserver?.OnRetry(new RetryNotice("POST", RdsRequests.CreateBackup(rds.ProjectId, details).Path, attempt, policy.MaxAttempts,
-                        $"{CreateOutcomes.Reason(error)}; instance {item.Id} has no backup named '{_request.Name}'", delay, throttled: false));
-                    await _lostAnswers.Delay.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+                    throw;
                 }
+
+                return Adopted(attempt.Item, holder, $"The answer to an earlier attempt was lost ({CreateOutcomes.Reason(attempt.Lost)}); attempt {attempt.Number} found the name taken by that attempt's backup {holder.Id}.");
             }
         }
 
+        protected override async Task<BulkItemResult?> FindLostAsync(RdsClient rds, CreateAttempt attempt, CancellationToken cancellationToken, OciCallOptions call)
+        {
+            var holder = await FindByNameAsync(rds, attempt, attempt.FirstSent - LostAnswers.ClockSkewAllowance, attempt.Lost!, cancellationToken, call).ConfigureAwait(false);
+            return holder == null
+                ? null
+                : Adopted(attempt.Item, holder, $"The answer to attempt {attempt.Number} was lost ({CreateOutcomes.Reason(attempt.Lost!)}); its backup {holder.Id} ({holder.Status}) was found, so the create was not sent again.");
+        }
+
+        protected override string NothingFound(CreateAttempt attempt) => $"instance {attempt.Item.Id} has no backup named '{_request.Name}'";
+
+        protected override HwcCreateUnconfirmedException Unconfirmed(CreateAttempt attempt, Exception lastError) =>
+            new HwcCreateUnconfirmedException(attempt.Item.Id, _request.Name, attempt.Number,
+                $"The create of {_request.Describe()} of RDS instance {attempt.Item.Id} got no answer on {attempt.Number} attempt(s) (last: {CreateOutcomes.Reason(lastError)}), and the instance has no backup of that name. " +
+                "Run the command again with the same -Name: the name is unique on the instance, so a backup made late is found, not made twice.",
+                lastError);
+
         /// <summary>The instance's backup with the name, begun at or after <paramref name="since"/> when given (a time window keeps the list short).</summary>
-        private async Task<HwcRdsBackup?> FindByNameAsync(RdsClient rds, RdsCreateBackupDetails details, DateTimeOffset? since, int attempt, Exception lostWith,
+        private async Task<HwcRdsBackup?> FindByNameAsync(RdsClient rds, CreateAttempt attempt, DateTimeOffset? since, Exception lostWith,
             CancellationToken cancellationToken, OciCallOptions call)
         {
-            var filter = new RdsBackupFilter(details.InstanceId);
+            var instanceId = attempt.Item.Id;
+            var filter = new RdsBackupFilter(instanceId);
             if (since is DateTimeOffset start)
             {
                 filter.BeginTime = start;
-                filter.EndTime = _lostAnswers.Clock.UtcNow + _lostAnswers.ClockSkewAllowance;
+                filter.EndTime = LostAnswers.Clock.UtcNow + LostAnswers.ClockSkewAllowance;
             }
 
             try
             {
                 var backups = await rds.ListAllBackupsAsync(filter, cancellationToken, call).ConfigureAwait(false);
                 return backups
-                    .Where(b => string.Equals(b.Name, details.Name, StringComparison.Ordinal) && !RdsBackupKind.Instance.Lifecycle.IsDeletion(b.Status))
+                    .Where(b => string.Equals(b.Name, _request.Name, StringComparison.Ordinal) && !RdsBackupKind.Instance.Lifecycle.IsDeletion(b.Status))
                     .OrderBy(b => b.BeginTime ?? DateTimeOffset.MaxValue)
                     .FirstOrDefault();
             }
             catch (Exception error) when (error is OciServiceException || error is OciTransportException)
             {
-                throw new HwcCreateUnconfirmedException(details.InstanceId, details.Name, attempt,
-                    $"The create of {_request.Describe()} of RDS instance {details.InstanceId} failed ({CreateOutcomes.Reason(lostWith)}), and looking for the backup it may have made failed: {error.Message} " +
+                throw new HwcCreateUnconfirmedException(instanceId, _request.Name, attempt.Number,
+                    $"The create of {_request.Describe()} of RDS instance {instanceId} failed ({CreateOutcomes.Reason(lostWith)}), and looking for the backup it may have made failed: {error.Message} " +
                     "Run the command again with the same -Name: the name is unique on the instance, so a backup already made is found, not made twice.", error);
             }
         }
@@ -151,6 +131,5 @@ namespace OciBackup.Engine.Huawei.Bulk
             result.Notes.Add(note);
             return result;
         }
-
     }
 }

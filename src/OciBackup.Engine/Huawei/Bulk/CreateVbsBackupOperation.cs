@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,15 +18,14 @@ namespace OciBackup.Engine.Huawei.Bulk
     /// when its answer is lost, the backup of that disk with that name made since the first attempt is looked for,
     /// for up to <see cref="LostAnswerPolicy.SettleTime"/>, before the create is sent again; one found is the result.
     /// </summary>
-    internal sealed class CreateVbsBackupOperation : BulkOperation
+    internal sealed class CreateVbsBackupOperation : HwcCreateOperation<VbsClient>
     {
         private readonly VbsBackupRequest _request;
-        private readonly LostAnswerPolicy _lostAnswers;
 
         public CreateVbsBackupOperation(VbsBackupRequest request, LostAnswerPolicy lostAnswers)
+            : base(lostAnswers)
         {
             _request = request ?? throw new ArgumentNullException(nameof(request));
-            _lostAnswers = lostAnswers ?? throw new ArgumentNullException(nameof(lostAnswers));
         }
 
         public override string Name => "CreateVbsBackup";
@@ -36,84 +34,43 @@ namespace OciBackup.Engine.Huawei.Bulk
 
         public override ResourceKind ResultKind => VbsBackupJobKind.Instance;
 
-        public override bool TakesRetryToken => false;
-
         public override string ResultNoun => "backup job";
 
         public override string Action => "Create " + _request.Describe();
 
         public override string Activity => "Creating EVS disk backups";
 
-        public override string DoneVerb => "created";
-
-        public override string CallNoun => "create";
-
-        public override string UnansweredEffect => "may have made a backup";
-
-        public override string RequestIdName => HwcErrorReader.RequestIdHeaderName;
-
         public override string DescribeStart(BulkItem item, string? retryToken) => $"Creating {_request.Describe()} of EVS disk {item.Id}.";
 
         public override string RecoveryHint(string? runKey) =>
             $"VBS takes no retry token: before creating them again, look with Get-HwcVolumeBackup -VolumeId <disk> -Name '{_request.Name}'.";
 
-        public override async Task<BulkItemResult> RunAsync(IServiceClients clients, BulkItem item, string? retryToken, CancellationToken cancellationToken, OciCallOptions call)
+        protected override VbsClient ClientOf(IHwcClients clients, string? region) => clients.Vbs(region);
+
+        protected override string CreatePath(VbsClient client, BulkItem item) => VbsRequests.CreateBackup(client.ProjectId, _request.For(item.Id)).Path;
+
+        protected override async Task<BulkItemResult> SendAsync(VbsClient vbs, CreateAttempt attempt, CancellationToken cancellationToken, OciCallOptions call)
         {
-            var vbs = HwcKinds.Clients(clients).Vbs(item.Region);
-            var policy = call.RetryPolicy ?? vbs.Http.RetryPolicy;
-            var details = _request.For(item.Id);
-            var firstSent = _lostAnswers.Clock.UtcNow;
-            Exception? lost = null;
-            for (var attempt = 1; ; attempt++)
+            var job = await vbs.CreateBackupAsync(_request.For(attempt.Item.Id), cancellationToken, call).ConfigureAwait(false);
+            job.Value.RequestedAt = attempt.Sent;
+            var result = new BulkItemResult(attempt.Item, job.Value.JobId, job.Value, HwcResponses.RequestIdOf(job.Response));
+            if (attempt.Lost != null)
             {
-                var sent = _lostAnswers.Clock.UtcNow;
-                try
-                {
-                    var job = await vbs.CreateBackupAsync(details, cancellationToken, call).ConfigureAwait(false);
-                    job.Value.RequestedAt = sent;
-                    var result = new BulkItemResult(item, job.Value.JobId, job.Value, HwcResponses.RequestIdOf(job.Response));
-                    if (lost != null)
-                    {
-                        result.Notes.Add($"Attempt {attempt} made job {job.Value.JobId}: the earlier attempts got no answer ({CreateOutcomes.Reason(lost)}), and no backup of theirs showed within {Seconds(_lostAnswers.SettleTime)} s.");
-                    }
-
-                    return result;
-                }
-                catch (Exception error) when (CreateOutcomes.IsUnknown(error))
-                {
-                    lost = error;
-                    var found = await FindMadeSinceAsync(vbs, details, firstSent, sent, error, attempt, cancellationToken, call).ConfigureAwait(false);
-                    if (found.Count > 0)
-                    {
-                        return Adopted(item, found, error, attempt);
-                    }
-
-                    if (attempt >= policy.MaxAttempts || _lostAnswers.Clock.UtcNow - firstSent >= policy.MaxElapsed)
-                    {
-                        throw new HwcCreateUnconfirmedException(item.Id, _request.Name, attempt,
-                            $"The create of {_request.Describe()} of EVS disk {item.Id} got no answer on {attempt} attempt(s) (last: {CreateOutcomes.Reason(error)}), and no backup of the disk with that name " +
-                            $"made since the first attempt showed within {Seconds(_lostAnswers.SettleTime)} s of the last. Most likely none was made; check with Get-HwcVolumeBackup -VolumeId {item.Id} -Name '{_request.Name}' before creating it again.",
-                            error);
-                    }
-
-                    var delay = policy.DelayAfter(attempt, (error as OciServiceException)?.RetryAfter, _lostAnswers.Random);
-                    call.RetryObserver?.OnRetry(new RetryNotice("POST", VbsRequests.CreateBackup(vbs.ProjectId, details).Path, attempt, policy.MaxAttempts,
-                        $"{CreateOutcomes.Reason(error)}; no backup of disk {item.Id} named '{_request.Name}' made since the first attempt showed within {Seconds(_lostAnswers.SettleTime)} s",
-                        delay, throttled: false));
-                    await _lostAnswers.Delay.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
-                }
+                result.Notes.Add($"Attempt {attempt.Number} made job {job.Value.JobId}: the earlier attempts got no answer ({CreateOutcomes.Reason(attempt.Lost)}), and no backup of theirs showed within {Seconds(LostAnswers.SettleTime)} s.");
             }
+
+            return result;
         }
 
         /// <summary>
-        /// The backups of the disk with the name made since the first attempt (oldest first), looked for until one shows
-        /// or <see cref="LostAnswerPolicy.SettleTime"/> has passed since <paramref name="sent"/>.
+        /// The backup of the disk with the name made since the first attempt (the oldest, if several), looked for until one
+        /// shows or <see cref="LostAnswerPolicy.SettleTime"/> has passed since this attempt was sent.
         /// </summary>
-        private async Task<IReadOnlyList<HwcVolumeBackup>> FindMadeSinceAsync(VbsClient vbs, VbsCreateBackupDetails details, DateTimeOffset firstSent, DateTimeOffset sent,
-            Exception lostWith, int attempt, CancellationToken cancellationToken, OciCallOptions call)
+        protected override async Task<BulkItemResult?> FindLostAsync(VbsClient vbs, CreateAttempt attempt, CancellationToken cancellationToken, OciCallOptions call)
         {
-            var since = firstSent - _lostAnswers.ClockSkewAllowance;
-            var filter = new VbsBackupFilter { VolumeId = details.VolumeId, Name = details.Name };
+            var volumeId = attempt.Item.Id;
+            var since = attempt.FirstSent - LostAnswers.ClockSkewAllowance;
+            var filter = new VbsBackupFilter { VolumeId = volumeId, Name = _request.Name };
             while (true)
             {
                 IReadOnlyList<HwcVolumeBackup> listed;
@@ -123,51 +80,58 @@ namespace OciBackup.Engine.Huawei.Bulk
                 }
                 catch (Exception error) when (error is OciServiceException || error is OciTransportException)
                 {
-                    throw new HwcCreateUnconfirmedException(details.VolumeId, details.Name, attempt,
-                        $"The create of {_request.Describe()} of EVS disk {details.VolumeId} got no answer ({CreateOutcomes.Reason(lostWith)}), and looking for the backup it may have made failed: {error.Message} " +
-                        $"Check with Get-HwcVolumeBackup -VolumeId {details.VolumeId} -Name '{details.Name}' before creating it again.", error);
+                    throw new HwcCreateUnconfirmedException(volumeId, _request.Name, attempt.Number,
+                        $"The create of {_request.Describe()} of EVS disk {volumeId} got no answer ({CreateOutcomes.Reason(attempt.Lost!)}), and looking for the backup it may have made failed: {error.Message} " +
+                        $"Check with Get-HwcVolumeBackup -VolumeId {volumeId} -Name '{_request.Name}' before creating it again.", error);
                 }
 
                 var mine = listed
-                    .Where(b => string.Equals(b.VolumeId, details.VolumeId, StringComparison.OrdinalIgnoreCase) && string.Equals(b.Name, details.Name, StringComparison.Ordinal))
+                    .Where(b => string.Equals(b.VolumeId, volumeId, StringComparison.OrdinalIgnoreCase) && string.Equals(b.Name, _request.Name, StringComparison.Ordinal))
                     .Where(b => b.CreatedAt == null || b.CreatedAt >= since)
                     .Where(b => !VbsBackupKind.Instance.Lifecycle.IsDeletion(b.Status))
                     .OrderBy(b => b.CreatedAt ?? DateTimeOffset.MaxValue)
                     .ToList();
                 if (mine.Count > 0)
                 {
-                    return mine;
+                    return Adopted(attempt, mine);
                 }
 
-                var left = _lostAnswers.SettleTime - (_lostAnswers.Clock.UtcNow - sent);
+                var left = LostAnswers.SettleTime - (LostAnswers.Clock.UtcNow - attempt.Sent);
                 if (left <= TimeSpan.Zero)
                 {
-                    return mine;
+                    return null;
                 }
 
-                await _lostAnswers.Delay.DelayAsync(left < _lostAnswers.SearchInterval ? left : _lostAnswers.SearchInterval, cancellationToken).ConfigureAwait(false);
+                await LostAnswers.Delay.DelayAsync(left < LostAnswers.SearchInterval ? left : LostAnswers.SearchInterval, cancellationToken).ConfigureAwait(false);
             }
         }
 
+        protected override string NothingFound(CreateAttempt attempt) =>
+            $"no backup of disk {attempt.Item.Id} named '{_request.Name}' made since the first attempt showed within {Seconds(LostAnswers.SettleTime)} s";
+
+        protected override HwcCreateUnconfirmedException Unconfirmed(CreateAttempt attempt, Exception lastError) =>
+            new HwcCreateUnconfirmedException(attempt.Item.Id, _request.Name, attempt.Number,
+                $"The create of {_request.Describe()} of EVS disk {attempt.Item.Id} got no answer on {attempt.Number} attempt(s) (last: {CreateOutcomes.Reason(lastError)}), and no backup of the disk with that name " +
+                $"made since the first attempt showed within {Seconds(LostAnswers.SettleTime)} s of the last. Most likely none was made; check with Get-HwcVolumeBackup -VolumeId {attempt.Item.Id} -Name '{_request.Name}' before creating it again.",
+                lastError);
+
         /// <summary>The backup a lost create made, as the item's result: waited for as a backup (to available), its job unknown.</summary>
-        private BulkItemResult Adopted(BulkItem item, IReadOnlyList<HwcVolumeBackup> found, Exception lostWith, int attempt)
+        private BulkItemResult Adopted(CreateAttempt attempt, IReadOnlyList<HwcVolumeBackup> found)
         {
             var backup = found[0];
-            var result = new BulkItemResult(item, backup.Id, backup, null)
+            var result = new BulkItemResult(attempt.Item, backup.Id, backup, null)
             {
                 WaitKind = VbsBackupKind.Instance,
                 WaitState = VbsBackupKind.Available,
             };
-            result.Notes.Add($"The answer to attempt {attempt} was lost ({CreateOutcomes.Reason(lostWith)}); its backup {backup.Id} ({backup.Status}) was found, so the create was not sent again.");
+            result.Notes.Add($"The answer to attempt {attempt.Number} was lost ({CreateOutcomes.Reason(attempt.Lost!)}); its backup {backup.Id} ({backup.Status}) was found, so the create was not sent again.");
             if (found.Count > 1)
             {
-                result.Warnings.Add($"EVS disk {item.Id} has {found.Count} backups named '{_request.Name}' made since the first attempt ({string.Join(", ", found.Select(b => b.Id))}): " +
-                    $"a lost create's backup showed only after {Seconds(_lostAnswers.SettleTime)} s, when the create had been sent again. {backup.Id} is the result; the others are extra.");
+                result.Warnings.Add($"EVS disk {attempt.Item.Id} has {found.Count} backups named '{_request.Name}' made since the first attempt ({string.Join(", ", found.Select(b => b.Id))}): " +
+                    $"a lost create's backup showed only after {Seconds(LostAnswers.SettleTime)} s, when the create had been sent again. {backup.Id} is the result; the others are extra.");
             }
 
             return result;
         }
-
-        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
     }
 }

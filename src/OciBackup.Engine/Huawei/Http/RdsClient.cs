@@ -9,28 +9,18 @@ using OciBackup.Engine.Huawei.Models;
 namespace OciBackup.Engine.Huawei.Http
 {
     /// <summary>The RDS backups of one region and project. Stamps its region on what it reads.</summary>
-    internal sealed class RdsClient
+    internal sealed class RdsClient : HwcServiceClient
     {
-        private readonly OciHttpClient _http;
-
         public RdsClient(OciHttpClient http, string projectId, string region)
+            : base(http, projectId, region)
         {
-            _http = http ?? throw new ArgumentNullException(nameof(http));
-            ProjectId = projectId ?? throw new ArgumentNullException(nameof(projectId));
-            Region = region ?? throw new ArgumentNullException(nameof(region));
         }
-
-        public string ProjectId { get; }
-
-        public string Region { get; }
-
-        public OciHttpClient Http => _http;
 
         /// <summary>Asks for a manual backup; the answer is the backup, BUILDING.</summary>
         public async Task<OciResult<HwcRdsBackup>> CreateBackupAsync(RdsCreateBackupDetails details, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
             var request = RdsRequests.CreateBackup(ProjectId, details);
-            var envelope = HwcResponses.Read<RdsBackupEnvelope>(request, await _http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
+            var envelope = HwcResponses.Read<RdsBackupEnvelope>(request, await Http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
             var backup = envelope.Value.Backup ?? throw new OciServiceException((int)envelope.Response.StatusCode, "InvalidResponse", "The create was accepted without a backup.",
                 HwcResponses.RequestIdOf(envelope.Response), request.Method.Method, request.PathAndQuery, requestIdHeader: HwcErrorReader.RequestIdHeaderName);
             backup.Region = Region;
@@ -42,7 +32,7 @@ namespace OciBackup.Engine.Huawei.Http
         public async Task<OciResult<RdsBackupPage>> ListBackupsAsync(RdsBackupFilter filter, int offset, int limit, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
             var request = RdsRequests.ListBackups(ProjectId, filter, offset, limit);
-            var page = HwcResponses.Read<RdsBackupPage>(request, await _http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
+            var page = HwcResponses.Read<RdsBackupPage>(request, await Http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
             page.Value.Backups ??= new List<HwcRdsBackup>();
             foreach (var backup in page.Value.Backups)
             {

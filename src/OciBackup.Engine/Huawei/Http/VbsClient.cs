@@ -8,28 +8,18 @@ using OciBackup.Engine.Huawei.Models;
 namespace OciBackup.Engine.Huawei.Http
 {
     /// <summary>The Volume Backup Service of one region and project: creates, jobs, backups. Stamps its region on what it reads.</summary>
-    internal sealed class VbsClient
+    internal sealed class VbsClient : HwcServiceClient
     {
-        private readonly OciHttpClient _http;
-
         public VbsClient(OciHttpClient http, string projectId, string region)
+            : base(http, projectId, region)
         {
-            _http = http ?? throw new ArgumentNullException(nameof(http));
-            ProjectId = projectId ?? throw new ArgumentNullException(nameof(projectId));
-            Region = region ?? throw new ArgumentNullException(nameof(region));
         }
-
-        public string ProjectId { get; }
-
-        public string Region { get; }
-
-        public OciHttpClient Http => _http;
 
         /// <summary>Asks for a backup; the answer is the job that makes it (INIT), with what was asked.</summary>
         public async Task<OciResult<HwcVolumeBackupJob>> CreateBackupAsync(VbsCreateBackupDetails details, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
             var request = VbsRequests.CreateBackup(ProjectId, details);
-            var accepted = HwcResponses.Read<VbsJobAccepted>(request, await _http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
+            var accepted = HwcResponses.Read<VbsJobAccepted>(request, await Http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
             if (string.IsNullOrEmpty(accepted.Value.JobId))
             {
                 throw new OciServiceException((int)accepted.Response.StatusCode, "InvalidResponse", "The create was accepted without a job id.",
@@ -51,7 +41,7 @@ namespace OciBackup.Engine.Huawei.Http
         public async Task<OciResult<HwcVolumeBackupJob>> GetJobAsync(string jobId, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
             var request = VbsRequests.GetJob(ProjectId, jobId);
-            var result = HwcResponses.Read<HwcVolumeBackupJob>(request, await _http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
+            var result = HwcResponses.Read<HwcVolumeBackupJob>(request, await Http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
             result.Value.Region = Region;
             if (string.IsNullOrEmpty(result.Value.JobId))
             {
@@ -64,7 +54,7 @@ namespace OciBackup.Engine.Huawei.Http
         public async Task<OciResult<HwcVolumeBackup>> GetBackupAsync(string backupId, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
             var request = VbsRequests.GetBackup(ProjectId, backupId);
-            var envelope = HwcResponses.Read<VbsBackupEnvelope>(request, await _http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
+            var envelope = HwcResponses.Read<VbsBackupEnvelope>(request, await Http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
             var backup = envelope.Value.Backup ?? throw new OciServiceException((int)envelope.Response.StatusCode, "InvalidResponse", "The answer held no backup.",
                 HwcResponses.RequestIdOf(envelope.Response), request.Method.Method, request.PathAndQuery, requestIdHeader: HwcErrorReader.RequestIdHeaderName);
             backup.Region = Region;
@@ -75,7 +65,7 @@ namespace OciBackup.Engine.Huawei.Http
         public async Task<OciResult<IReadOnlyList<HwcVolumeBackup>>> ListBackupsAsync(VbsBackupFilter filter, int offset, int limit, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
             var request = VbsRequests.ListBackups(ProjectId, filter, offset, limit);
-            var page = HwcResponses.Read<VbsBackupPage>(request, await _http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
+            var page = HwcResponses.Read<VbsBackupPage>(request, await Http.SendAsync(request, cancellationToken, call).ConfigureAwait(false));
             var backups = page.Value.Backups ?? new List<HwcVolumeBackup>();
             foreach (var backup in backups)
             {
