@@ -14,8 +14,7 @@ namespace OciBackup
     /// </summary>
     public abstract class BulkCommand : RetryingOciCmdlet
     {
-        private BulkRun? _run;
-        private BulkReporter? _reporter;
+        private PipelineBulkRun? _run;
         private int? _throttleLimit;
 
         /// <summary><para type="description">Wait until each result is AVAILABLE before writing it.</para></summary>
@@ -81,16 +80,14 @@ namespace OciBackup
                 ThrowTerminatingError(InputErrors.Record(problems[0], problems[0].Value ?? problems[0].Field));
             }
 
-            _reporter = new BulkReporter(Queue, operation, id => _run?.Written(id));
-            _run = new BulkRun(ActiveSession, operation, new BulkRunOptions
+            _run = new PipelineBulkRun(this, ActiveSession, operation, new BulkRunOptions
             {
                 ThrottleLimit = ThrottleLimit,
                 RunKey = RunKey,
                 Wait = Wait,
                 WaitTimeout = Timeout,
                 Call = CallOptions,
-                CancellationToken = StopToken,
-            }, _reporter);
+            });
         }
 
         protected override void ProcessRecord()
@@ -98,76 +95,21 @@ namespace OciBackup
             var run = _run!;
             var id = ItemId;
             var item = new BulkItem(id, Blank(Region) ?? ActiveSession.Clients.Endpoints.RegionOf(id), Blank(ItemCompartmentId));
-            var problem = run.Operation.ItemKind.CheckId(id)
+            var problem = run.Run.Operation.ItemKind.CheckId(id)
                 ?? (item.CompartmentId == null ? null : InputRules.CheckOcid("compartmentId", item.CompartmentId, "compartment", "tenancy"))
                 ?? CheckItem(item);
-            if (problem != null)
-            {
-                WriteError(InputErrors.Record(problem, id));
-                Queue.RunPosted(this);
-                return;
-            }
-
-            // -Force skips a confirmation prompt, never -WhatIf.
-            if (!(Force && !WhatIfRequested()) && !ShouldProcess($"{run.Operation.ItemKind.TypeName} {id}", run.Operation.Action))
-            {
-                return;
-            }
-
-            var token = run.Submit(item);
-            WriteVerbose(run.Operation.DescribeStart(item, token));
-            Queue.RunPosted(this);
+            run.Offer(item, problem, Force);
         }
 
-        protected override void EndProcessing()
-        {
-            var run = _run!;
-            try
-            {
-                Queue.RunUntil(run.CompleteAsync(), this, StopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        protected override void EndProcessing() => _run!.Finish();
 
-            _reporter!.Complete(this, run.Waits);
-            var progress = run.Progress;
-            var existing = _reporter.Existing;
-            WriteVerbose($"{progress.Succeeded - existing} of {progress.Submitted} {run.Operation.ResultNounPlural} {run.Operation.DoneVerb}, "
-                + (existing == 0 ? string.Empty : $"{existing} found made earlier, ") + $"{progress.Failed} failed.");
-        }
-
-        /// <summary>Ctrl+C: the run cancels every call and wait at once, then this says what had been sent, so none is silently lost.</summary>
+        /// <summary>Ctrl+C: every call and wait stops at once, then what had been sent is said.</summary>
         protected override void StopProcessing()
         {
             base.StopProcessing();
-            var report = _run?.Stop(TimeSpan.FromMilliseconds(500));
-            if (report == null || report.IsEmpty)
-            {
-                return;
-            }
-
-            try
-            {
-                Host.UI.WriteWarningLine(report.Message);
-            }
-            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException)
-            {
-                // A host that cannot write any more.
-            }
+            _run?.Stop();
         }
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter on)
-            {
-                return on.IsPresent;
-            }
-
-            return GetVariableValue("WhatIfPreference") is SwitchParameter preference ? preference.IsPresent : GetVariableValue("WhatIfPreference") is bool flag && flag;
-        }
     }
 }

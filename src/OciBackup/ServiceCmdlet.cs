@@ -56,6 +56,22 @@ namespace OciBackup
         /// <summary>The retry policy this invocation asks for, or null for the session's.</summary>
         internal virtual RetryPolicy? RetryPolicyOverride() => null;
 
+        /// <summary>
+        /// What -NoRetry, -MaxAttempts and -MaxRetryTime ask for (those bound), on top of the session's policy; null when
+        /// none is bound. The retrying cmdlets of each cloud declare the parameters and ask this.
+        /// </summary>
+        internal RetryPolicy? RetryLimits(bool noRetry, int maxAttempts, TimeSpan maxRetryTime, Func<RetryPolicy> sessionPolicy)
+        {
+            if (noRetry)
+            {
+                return RetryPolicy.None;
+            }
+
+            var attempts = MyInvocation.BoundParameters.ContainsKey("MaxAttempts") ? maxAttempts : (int?)null;
+            var time = MyInvocation.BoundParameters.ContainsKey("MaxRetryTime") ? maxRetryTime : (TimeSpan?)null;
+            return attempts == null && time == null ? null : sessionPolicy().WithLimits(attempts, time);
+        }
+
         protected override void StopProcessing()
         {
             _stop.Cancel();

@@ -12,7 +12,8 @@ namespace OciBackup.Tests
     /// Public are only what a user handles: the session, the backups written to the pipeline (and their base, which
     /// Wait-OciBackup takes), the volumes and volume groups listed and restored (Get-OciVolume, Restore-OciVolumeBackup),
     /// the emulator and its counters (Start-OciEmulator, Get-OciEmulatorState), the enums their properties return, and the
-    /// exceptions inside the module's error records. The engine's kinds, runs, waits and retention rules stay internal.
+    /// exceptions inside the module's error records; the same for Huawei Cloud (New-HwcSession's session, the VBS jobs
+    /// and backups and RDS backups written, their exceptions). The engine's kinds, runs, waits and retention rules stay internal.
     /// </summary>
     public class EngineSurfaceTests
     {
@@ -33,6 +34,13 @@ namespace OciBackup.Tests
                 "OciBackup.Engine.Http.OciServiceException",
                 "OciBackup.Engine.Http.OciTransportErrorKind",
                 "OciBackup.Engine.Http.OciTransportException",
+                "OciBackup.Engine.Huawei.Auth.HwcConfigErrorKind",
+                "OciBackup.Engine.Huawei.Auth.HwcConfigException",
+                "OciBackup.Engine.Huawei.Bulk.HwcCreateUnconfirmedException",
+                "OciBackup.Engine.Huawei.HwcSession",
+                "OciBackup.Engine.Huawei.Models.HwcRdsBackup",
+                "OciBackup.Engine.Huawei.Models.HwcVolumeBackup",
+                "OciBackup.Engine.Huawei.Models.HwcVolumeBackupJob",
                 "OciBackup.Engine.Models.BackupLifecycleState",
                 "OciBackup.Engine.Models.BackupResource",
                 "OciBackup.Engine.Models.Volume",
@@ -60,6 +68,7 @@ namespace OciBackup.Tests
                 {
                     typeof(Engine.Auth.OciConfigException), typeof(Engine.Http.OciServiceException), typeof(Engine.Http.OciTransportException), typeof(OciSession),
                     typeof(Engine.Emulator.OciEmulatorException), typeof(Engine.Emulator.OciEmulator), typeof(Engine.Emulator.OciEmulatorState),
+                    typeof(Engine.Huawei.HwcSession), typeof(Engine.Huawei.Auth.HwcConfigException), typeof(Engine.Huawei.Bulk.HwcCreateUnconfirmedException),
                 }
                 .Where(t => t.GetConstructors().Length > 0 || t.GetMethods(BindingFlags.Public | BindingFlags.Static).Length > 0)
                 .Select(t => t.Name);

@@ -156,20 +156,7 @@ internal sealed class OciApiMiddleware
         }
     }
 
-    /// <summary>Waits on the emulator's clock; false when the client went away or the emulator is stopping.</summary>
-    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken requestAborted)
-    {
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping);
-        try
-        {
-            await _clock.Delay(delay, both.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> DelayAsync(TimeSpan delay, CancellationToken requestAborted) => _clock.TryDelayAsync(delay, requestAborted, _stopping);
 
     /// <summary>
     /// Routes by path and method. A write checks, in order, its retry token, its body (a 400 changes nothing), then the

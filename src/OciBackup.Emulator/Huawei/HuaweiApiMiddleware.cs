@@ -130,19 +130,7 @@ internal sealed class HuaweiApiMiddleware
             service, request.Method, request.Path.Value, result.Status, operation, requestId);
     }
 
-    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken requestAborted)
-    {
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping);
-        try
-        {
-            await _clock.Delay(delay, both.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> DelayAsync(TimeSpan delay, CancellationToken requestAborted) => _clock.TryDelayAsync(delay, requestAborted, _stopping);
 
     private static Task WriteAsync(HttpResponse response, HuaweiResponse result)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OciBackup.Emulator.Timing;
+using static OciBackup.Emulator.Huawei.HuaweiRequestReader;
 
 namespace OciBackup.Emulator.Huawei;
 
@@ -48,12 +49,8 @@ internal sealed class RdsApi
 
     private HuaweiResponse Create(byte[] body, double faultyShare)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
+        JsonDocument? document = HuaweiRequestReader.ParseJson(body);
+        if (document is null)
         {
             return Invalid("the body is not JSON");
         }
@@ -217,15 +214,4 @@ internal sealed class RdsApi
     }
 
     private static HuaweiResponse Invalid(string problem) => HuaweiResponse.CodeError(400, "DBS.280001", "Invalid parameter: " + problem + ".");
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? Single(IQueryCollection query, string name) => query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
-
-    private static bool TryNumber(string? text, int fallback, int min, int max, out int value)
-    {
-        value = fallback;
-        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
-    }
 }

@@ -26,4 +26,19 @@ internal sealed class EmulatorClock
 
     public Task Delay(TimeSpan delay, CancellationToken cancellationToken) =>
         delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _provider, cancellationToken);
+
+    /// <summary>Waits on this clock for a request; false when the client went away or the emulator is stopping.</summary>
+    public async Task<bool> TryDelayAsync(TimeSpan delay, CancellationToken requestAborted, CancellationToken stopping)
+    {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
+        try
+        {
+            await Delay(delay, both.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 }

@@ -17,9 +17,7 @@ namespace OciBackup.Cmdlets
         private const string ByIdSet = "ById";
         private const string ByObjectSet = "ByObject";
 
-        private ResourceWaiter? _waiter;
-        private WaitReporter? _reporter;
-        private Task? _waiting;
+        private PipelineWait? _wait;
 
         /// <summary><para type="description">Backups from New-OciVolumeBackup, New-OciVolumeGroupBackup or Wait-OciBackup.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
@@ -58,9 +56,7 @@ namespace OciBackup.Cmdlets
             }
 
             var stateText = BackupLifecycleStates.ToServiceString(state);
-            _reporter = new WaitReporter(Queue, stateText);
-            _waiter = new ResourceWaiter(ActiveSession, new ResourceWaiterOptions { TargetState = stateText, Timeout = Timeout, Call = CallOptions }, _reporter);
-            _waiting = _waiter.RunAsync(StopToken);
+            _wait = new PipelineWait(this, ActiveSession, new ResourceWaiterOptions { TargetState = stateText, Timeout = Timeout, Call = CallOptions }, new WaitReporter(Queue, stateText));
         }
 
         protected override void ProcessRecord()
@@ -69,7 +65,7 @@ namespace OciBackup.Cmdlets
             {
                 foreach (var backup in InputObject)
                 {
-                    _waiter!.Add(new WaitTarget(backup.Id, BackupKind.Of(backup), backup.CompartmentId, backup.TimeRequestReceived ?? backup.TimeCreated, backup, backup.Region));
+                    _wait!.Add(new WaitTarget(backup.Id, BackupKind.Of(backup), backup.CompartmentId, backup.TimeRequestReceived ?? backup.TimeCreated, backup, backup.Region));
                 }
             }
             else
@@ -84,26 +80,13 @@ namespace OciBackup.Cmdlets
                         continue;
                     }
 
-                    _waiter!.Add(new WaitTarget(id, BackupKind.FromOcid(id)!, tag: raw, region: ActiveSession.Clients.Endpoints.RegionOf(id)));
+                    _wait!.Add(new WaitTarget(id, BackupKind.FromOcid(id)!, tag: raw, region: ActiveSession.Clients.Endpoints.RegionOf(id)));
                 }
             }
 
             Queue.RunPosted(this);
         }
 
-        protected override void EndProcessing()
-        {
-            _waiter!.Complete();
-            try
-            {
-                Queue.RunUntil(_waiting!, this, StopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            _reporter!.Complete(this);
-        }
+        protected override void EndProcessing() => _wait!.Finish();
     }
 }

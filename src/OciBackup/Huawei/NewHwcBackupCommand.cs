@@ -16,8 +16,7 @@ namespace OciBackup.Huawei
     /// </summary>
     public abstract class NewHwcBackupCommand : RetryingHwcCmdlet
     {
-        private BulkRun? _run;
-        private BulkReporter? _reporter;
+        private PipelineBulkRun? _run;
 
         /// <summary><para type="description">The backup's name: what a create whose answer was lost is found by.</para></summary>
         [Parameter(Mandatory = true)]
@@ -67,87 +66,28 @@ namespace OciBackup.Huawei
                 ThrowTerminatingError(InputErrors.Record(problems[0], problems[0].Value ?? problems[0].Field));
             }
 
-            var session = ActiveSession;
-            _reporter = new BulkReporter(Queue, operation, id => _run?.Written(id), HwcErrorRecords.From, "Wait-HwcBackup", DoneState);
-            _run = new BulkRun(session, operation, new BulkRunOptions
+            _run = new PipelineBulkRun(this, ActiveSession, operation, new BulkRunOptions
             {
                 ThrottleLimit = ThrottleLimit,
                 Wait = Wait,
                 WaitTimeout = Timeout,
                 Call = CallOptions,
-                CancellationToken = StopToken,
-            }, _reporter);
+            }, HwcErrorRecords.From, "Wait-HwcBackup", DoneState);
         }
 
         protected override void ProcessRecord()
         {
-            var run = _run!;
             var id = ItemId;
-            var problem = run.Operation.ItemKind.CheckId(id);
-            if (problem != null)
-            {
-                WriteError(InputErrors.Record(problem, id));
-                Queue.RunPosted(this);
-                return;
-            }
-
-            // -Force skips a confirmation prompt, never -WhatIf.
-            if (!(Force && !WhatIfRequested()) && !ShouldProcess($"{run.Operation.ItemKind.TypeName} {id}", run.Operation.Action))
-            {
-                return;
-            }
-
-            var item = new BulkItem(id);
-            run.Submit(item);
-            WriteVerbose(run.Operation.DescribeStart(item, null));
-            Queue.RunPosted(this);
+            _run!.Offer(new BulkItem(id), _run.Run.Operation.ItemKind.CheckId(id), Force);
         }
 
-        protected override void EndProcessing()
-        {
-            var run = _run!;
-            try
-            {
-                Queue.RunUntil(run.CompleteAsync(), this, StopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        protected override void EndProcessing() => _run!.Finish();
 
-            _reporter!.Complete(this, run.Waits);
-            var progress = run.Progress;
-            WriteVerbose($"{progress.Succeeded} of {progress.Submitted} backups created, {progress.Failed} failed.");
-        }
-
-        /// <summary>Ctrl+C: the run cancels every call and wait at once, then this says what had been sent, so none is silently lost.</summary>
+        /// <summary>Ctrl+C: every call and wait stops at once, then what had been sent is said.</summary>
         protected override void StopProcessing()
         {
             base.StopProcessing();
-            var report = _run?.Stop(TimeSpan.FromMilliseconds(500));
-            if (report == null || report.IsEmpty)
-            {
-                return;
-            }
-
-            try
-            {
-                Host.UI.WriteWarningLine(report.Message);
-            }
-            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException)
-            {
-                // A host that cannot write any more.
-            }
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter on)
-            {
-                return on.IsPresent;
-            }
-
-            return GetVariableValue("WhatIfPreference") is SwitchParameter preference ? preference.IsPresent : GetVariableValue("WhatIfPreference") is bool flag && flag;
+            _run?.Stop();
         }
 
         /// <summary>The items of a string array, trimmed, with the empty ones left out.</summary>

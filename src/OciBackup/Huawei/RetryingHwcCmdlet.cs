@@ -21,16 +21,7 @@ namespace OciBackup.Huawei
         [SecondsToTimeSpan]
         public TimeSpan MaxRetryTime { get; set; }
 
-        internal override RetryPolicy? RetryPolicyOverride()
-        {
-            if (NoRetry)
-            {
-                return RetryPolicy.None;
-            }
-
-            var attempts = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAttempts)) ? MaxAttempts : (int?)null;
-            var time = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRetryTime)) ? MaxRetryTime : (TimeSpan?)null;
-            return attempts == null && time == null ? null : ActiveSession.Http.RetryPolicy.WithLimits(attempts, time);
-        }
+        internal override RetryPolicy? RetryPolicyOverride() =>
+            RetryLimits(NoRetry, MaxAttempts, MaxRetryTime, () => ActiveSession.Http.RetryPolicy);
     }
 }

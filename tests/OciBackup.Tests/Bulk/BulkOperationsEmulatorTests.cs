@@ -120,20 +120,12 @@ namespace OciBackup.Tests.Bulk
 
         private async Task<RecordingBulkObserver> RunAsync(BulkOperation operation, params BulkItem[] items)
         {
-            var observer = new RecordingBulkObserver(SystemClock.Instance);
-            var run = new BulkRun(Session, operation, new BulkRunOptions
+            var observer = await RecordingBulkObserver.RunToEndAsync(Session, operation, new BulkRunOptions
             {
                 Wait = true,
                 WaitTimeout = TimeSpan.FromSeconds(30),
                 WaitOptions = new ResourceWaiterOptions { MinPollInterval = TimeSpan.FromMilliseconds(50), MaxPollInterval = TimeSpan.FromMilliseconds(200) },
-            }, observer);
-            observer.Run = run;
-            foreach (var item in items)
-            {
-                run.Submit(item);
-            }
-
-            await run.CompleteAsync().WaitAsync(HangGuard);
+            }, items, HangGuard);
             Assert.Empty(observer.Failed);
             Assert.Empty(observer.Wait.Outcomes.Where(o => o.Failure != null).Select(o => o.Failure!.Message));
             return observer;

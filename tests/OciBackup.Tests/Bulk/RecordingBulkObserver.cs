@@ -33,6 +33,20 @@ namespace OciBackup.Tests.Bulk
         /// <summary>A run this observer hears, and writes the results of.</summary>
         public BulkRun Start(Engine.Http.IRegionalClients clients, BulkOperation operation, BulkRunOptions options) => Run = new BulkRun(clients, operation, options, this);
 
+        /// <summary>Runs <paramref name="items"/> through a run of the operation to its end (within <paramref name="hangGuard"/>), writing every result.</summary>
+        public static async Task<RecordingBulkObserver> RunToEndAsync(Engine.Http.IServiceClients clients, BulkOperation operation, BulkRunOptions options, IEnumerable<BulkItem> items, TimeSpan hangGuard)
+        {
+            var observer = new RecordingBulkObserver(SystemClock.Instance);
+            var run = observer.Run = new BulkRun(clients, operation, options, observer);
+            foreach (var item in items)
+            {
+                run.Submit(item);
+            }
+
+            await run.CompleteAsync().WaitAsync(hangGuard);
+            return observer;
+        }
+
         /// <summary>The wait's callbacks.</summary>
         public RecordingObserver Wait { get; }
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
+using OciBackup.Engine.Http;
 
 namespace OciBackup.Engine.Huawei.Http
 {
@@ -9,7 +8,7 @@ namespace OciBackup.Engine.Huawei.Http
     /// everything else, non-ASCII included, is written as it is. The body's hash is signed, so one differently escaped
     /// character would be a different request.
     /// </summary>
-    internal sealed class JsonStringifyEncoder : JavaScriptEncoder
+    internal sealed class JsonStringifyEncoder : ShortEscapeJavaScriptEncoder
     {
         public static JsonStringifyEncoder Instance { get; } = new JsonStringifyEncoder();
 
@@ -17,58 +16,6 @@ namespace OciBackup.Engine.Huawei.Http
         {
         }
 
-        public override int MaxOutputCharactersPerInputCharacter => 6;
-
         public override bool WillEncode(int unicodeScalar) => unicodeScalar < 0x20 || unicodeScalar == '"' || unicodeScalar == '\\';
-
-        public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
-        {
-            for (var i = 0; i < textLength; i++)
-            {
-                if (WillEncode(text[i]))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
-        {
-            string text;
-            if (!WillEncode(unicodeScalar))
-            {
-                text = char.ConvertFromUtf32(unicodeScalar);
-            }
-            else
-            {
-                switch (unicodeScalar)
-                {
-                    case '"': text = "\\\""; break;
-                    case '\\': text = "\\\\"; break;
-                    case '\b': text = "\\b"; break;
-                    case '\t': text = "\\t"; break;
-                    case '\n': text = "\\n"; break;
-                    case '\f': text = "\\f"; break;
-                    case '\r': text = "\\r"; break;
-                    default: text = "\\u" + unicodeScalar.ToString("x4", CultureInfo.InvariantCulture); break;
-                }
-            }
-
-            if (bufferLength < text.Length)
-            {
-                numberOfCharactersWritten = 0;
-                return false;
-            }
-
-            for (var i = 0; i < text.Length; i++)
-            {
-                buffer[i] = text[i];
-            }
-
-            numberOfCharactersWritten = text.Length;
-            return true;
-        }
     }
 }

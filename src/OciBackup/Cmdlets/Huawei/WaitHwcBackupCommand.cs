@@ -21,9 +21,7 @@ namespace OciBackup.Cmdlets.Huawei
         private const string ByJobIdSet = "ByJobId";
         private const string ByBackupIdSet = "ByBackupId";
 
-        private ResourceWaiter? _waiter;
-        private WaitReporter? _reporter;
-        private Task? _waiting;
+        private PipelineWait? _wait;
 
         /// <summary><para type="description">What New-HwcVolumeBackup, New-HwcRdsBackup, Get-HwcVolumeBackup or Get-HwcRdsBackup wrote: VBS jobs, VBS backups, RDS backups.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
@@ -53,9 +51,8 @@ namespace OciBackup.Cmdlets.Huawei
 
         protected override void BeginProcessing()
         {
-            _reporter = new WaitReporter(Queue, "done", errors: HwcErrorRecords.From, waitCommand: "Wait-HwcBackup");
-            _waiter = new ResourceWaiter(ActiveSession, new ResourceWaiterOptions { TargetState = VbsBackupJobKind.Success, Timeout = Timeout, Call = CallOptions }, _reporter);
-            _waiting = _waiter.RunAsync(StopToken);
+            _wait = new PipelineWait(this, ActiveSession, new ResourceWaiterOptions { TargetState = VbsBackupJobKind.Success, Timeout = Timeout, Call = CallOptions },
+                new WaitReporter(Queue, "done", errors: HwcErrorRecords.From, waitCommand: "Wait-HwcBackup"));
         }
 
         protected override void ProcessRecord()
@@ -88,20 +85,7 @@ namespace OciBackup.Cmdlets.Huawei
             Queue.RunPosted(this);
         }
 
-        protected override void EndProcessing()
-        {
-            _waiter!.Complete();
-            try
-            {
-                Queue.RunUntil(_waiting!, this, StopToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            _reporter!.Complete(this);
-        }
+        protected override void EndProcessing() => _wait!.Finish();
 
         private void AddObject(object input)
         {
@@ -147,7 +131,7 @@ namespace OciBackup.Cmdlets.Huawei
 
         private void Add(string id, ResourceKind kind, string? scopeId, DateTimeOffset? requested, object tag)
         {
-            _waiter!.Add(new WaitTarget(id, kind, scopeId, requested, tag, region: null, state: kind.Lifecycle.Ready));
+            _wait!.Add(new WaitTarget(id, kind, scopeId, requested, tag, region: null, state: kind.Lifecycle.Ready));
         }
     }
 }

@@ -145,26 +145,15 @@ namespace OciBackup.Tests.Huawei.Bulk
                 options.Faults = faults;
             });
 
-        private static async Task<RecordingBulkObserver> RunAsync(RunningHuaweiEmulator emulator, BulkOperation operation, BulkItem[] items, RetryPolicy? policy = null)
-        {
-            var observer = new RecordingBulkObserver(SystemClock.Instance);
-            var run = new BulkRun(emulator.Session, operation, new BulkRunOptions
+        private static Task<RecordingBulkObserver> RunAsync(RunningHuaweiEmulator emulator, BulkOperation operation, BulkItem[] items, RetryPolicy? policy = null) =>
+            RecordingBulkObserver.RunToEndAsync(emulator.Session, operation, new BulkRunOptions
             {
                 ThrottleLimit = 16,
                 Wait = true,
                 WaitTimeout = TimeSpan.FromSeconds(60),
                 Call = new OciCallOptions { RetryPolicy = policy },
                 WaitOptions = new ResourceWaiterOptions { MinPollInterval = TimeSpan.FromMilliseconds(50), MaxPollInterval = TimeSpan.FromMilliseconds(200) },
-            }, observer);
-            observer.Run = run;
-            foreach (var item in items)
-            {
-                run.Submit(item);
-            }
-
-            await run.CompleteAsync().WaitAsync(HangGuard);
-            return observer;
-        }
+            }, items, HangGuard);
 
         private static Task<RecordingBulkObserver> RunAsync(RunningHuaweiEmulator emulator, BulkOperation operation, params BulkItem[] items) => RunAsync(emulator, operation, items, null);
     }
