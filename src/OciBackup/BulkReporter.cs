@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using OciBackup.Engine.Bulk;
 using OciBackup.Engine.Models;
 using OciBackup.Engine.Waiting;
@@ -18,6 +19,7 @@ namespace OciBackup
         private readonly BulkOperation _operation;
         private readonly Action<string> _written;
         private readonly WaitReporter _wait;
+        private int _existing;
 
         /// <param name="written">Told the id of each result once it is written or failed (on the pipeline thread).</param>
         public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written)
@@ -25,16 +27,26 @@ namespace OciBackup
             _queue = queue;
             _operation = operation;
             _written = written;
-            _wait = new WaitReporter(queue, operation.WaitState, written);
+            _wait = new WaitReporter(queue, operation.WaitState, written, operation.ResultNounPlural);
         }
+
+        /// <summary>Results that were there already (copies made earlier), among the run's successes.</summary>
+        public int Existing => Volatile.Read(ref _existing);
 
         public void OnItemDone(BulkItemResult result)
         {
+            if (result.Existing)
+            {
+                Interlocked.Increment(ref _existing);
+            }
+
             var state = result.Resource?.LifecycleState;
-            var message = $"{Capitalized(_operation.DoneVerb)} {_operation.ResultNoun} {result.ResultId}"
-                + (result.ResultId == result.Item.Id ? string.Empty : $" of {result.Item.Id}")
-                + (state == null ? string.Empty : $" ({state})")
-                + $" in {(long)result.Elapsed.TotalMilliseconds} ms; opc-request-id {result.OpcRequestId}.";
+            var message = result.Existing
+                ? $"Found {_operation.ResultNoun} {result.ResultId} of {result.Item.Id}" + (state == null ? string.Empty : $" ({state})") + $", made earlier: nothing {_operation.DoneVerb}."
+                : $"{Capitalized(_operation.DoneVerb)} {_operation.ResultNoun} {result.ResultId}"
+                    + (result.ResultId == result.Item.Id ? string.Empty : $" of {result.Item.Id}")
+                    + (state == null ? string.Empty : $" ({state})")
+                    + $" in {(long)result.Elapsed.TotalMilliseconds} ms; opc-request-id {result.OpcRequestId}.";
             if (result.WaitFollows)
             {
                 _queue.Post(cmdlet => cmdlet.WriteVerbose(message));

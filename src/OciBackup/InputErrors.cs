@@ -7,10 +7,12 @@ namespace OciBackup
     /// <summary>Input refused before any request: InvalidArgument, an ErrorId naming the field, the offending value as target, and what is expected.</summary>
     internal static class InputErrors
     {
+        /// <summary><c>OciBackup.InvalidDisplayName</c> for <c>displayName</c>.</summary>
+        public static string IdFor(string field) => "OciBackup.Invalid" + char.ToUpperInvariant(field[0]) + field.Substring(1);
+
         public static ErrorRecord Record(InputProblem problem, object target)
         {
-            var id = "OciBackup.Invalid" + char.ToUpperInvariant(problem.Field[0]) + problem.Field.Substring(1);
-            return new ErrorRecord(new ArgumentException(problem.Message, problem.Field), id, ErrorCategory.InvalidArgument, target)
+            return new ErrorRecord(new ArgumentException(problem.Message, problem.Field), IdFor(problem.Field), ErrorCategory.InvalidArgument, target)
             {
                 ErrorDetails = new ErrorDetails(problem.Message) { RecommendedAction = "Correct the value; nothing was sent for this item." },
             };

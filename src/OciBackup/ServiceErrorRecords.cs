@@ -27,6 +27,9 @@ namespace OciBackup
                         "Check the network, proxy (HTTPS_PROXY/NO_PROXY) and endpoint, then try again.");
                 case OciConfigException config:
                     return ConfigErrorRecords.From(config, target);
+                case ArgumentException argument when argument.ParamName != null:
+                    // A value the engine checked against what the service has (an availability domain of the region): named as input problems are.
+                    return Record(exception, InputErrors.IdFor(argument.ParamName), ErrorCategory.InvalidArgument, target, "Correct the value and try again.", Unsuffixed(argument));
                 case ArgumentException argument:
                     return Record(exception, "OciBackup.InvalidArgument", ErrorCategory.InvalidArgument, target, "Correct the value and try again.", argument.Message);
                 default:
@@ -61,6 +64,19 @@ namespace OciBackup
                         ? Record(error, "OciBackup.ServiceError", ErrorCategory.ResourceUnavailable, target, "The service failed; try again later and quote the opc-request-id to Oracle support if it persists.")
                         : Record(error, "OciBackup.RequestFailed", ErrorCategory.InvalidOperation, target, "See the message; quote the opc-request-id to Oracle support if needed.");
             }
+        }
+
+        // ArgumentException.Message appends " (Parameter 'name')" on .NET Core, "\r\nParameter name: name" on .NET Framework.
+        private static string Unsuffixed(ArgumentException argument)
+        {
+            var message = argument.Message;
+            var at = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = message.IndexOf(Environment.NewLine + "Parameter name:", StringComparison.Ordinal);
+            }
+
+            return at < 0 ? message : message.Substring(0, at);
         }
 
         private static string Describe(string resource) => resource switch

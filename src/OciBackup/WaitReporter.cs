@@ -18,14 +18,17 @@ namespace OciBackup
         private readonly string _state;
 
         private readonly Action<string>? _written;
+        private readonly string _activity;
 
         /// <param name="state">The state waited for, in the service's spelling.</param>
         /// <param name="written">Told the id of each backup once it is written or failed (on the pipeline thread).</param>
-        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null)
+        /// <param name="waitedFor">What is waited for, in the plural: <c>backups</c>, <c>copies</c>, <c>volumes</c>.</param>
+        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null, string waitedFor = "backups")
         {
             _queue = queue;
             _state = state;
             _written = written;
+            _activity = $"Waiting for {waitedFor} to be {state}";
         }
 
         public void OnReached(WaitTarget target, ILifecycleResource resource) =>
@@ -54,7 +57,7 @@ namespace OciBackup
                 status += $"; slowest: {progress.SlowestPending.Id} ({progress.SlowestState ?? "not seen yet"}, {Format(progress.SlowestElapsed)})";
             }
 
-            var record = new ProgressRecord(ActivityId, $"Waiting for backups to be {_state}", status)
+            var record = new ProgressRecord(ActivityId, _activity, status)
             {
                 PercentComplete = progress.Total == 0 ? 0 : Math.Min(100, progress.Done * 100 / progress.Total),
             };
@@ -62,7 +65,7 @@ namespace OciBackup
         }
 
         public void Complete(PSCmdlet cmdlet) =>
-            cmdlet.WriteProgress(new ProgressRecord(ActivityId, $"Waiting for backups to be {_state}", "Done") { RecordType = ProgressRecordType.Completed });
+            cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
 
         private ErrorRecord Record(WaitTarget target, WaitFailure failure)
         {

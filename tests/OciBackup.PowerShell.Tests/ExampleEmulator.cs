@@ -1,6 +1,8 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using OciBackup.Emulator;
 using Xunit;
@@ -8,7 +10,7 @@ using Xunit;
 namespace OciBackup.PowerShell.Tests
 {
     /// <summary>
-    /// The emulator the help examples run against, on an ephemeral port, and a working folder laid out as
+    /// The emulator the help examples run against, serving us-ashburn-1 and us-phoenix-1 on ephemeral ports, and a working folder laid out as
     /// "--init-config ./emulator-oci" leaves it: ./emulator-oci/config with a [DEFAULT] profile (plain PKCS#1 key)
     /// and a [PROD] profile (encrypted PKCS#8 key, pass phrase "correct horse", no pass_phrase in the file),
     /// both keys trusted by the emulator; and a [SESSION] profile whose session token the emulator issued. The emulator
@@ -29,6 +31,9 @@ namespace OciBackup.PowerShell.Tests
         public string Url => Host.BaseAddress.GetLeftPart(UriPartial.Authority);
 
         public EmulatorHost Host => _host ?? throw new InvalidOperationException("The emulator has not started.");
+
+        /// <summary>Each region's address (us-ashburn-1 and us-phoenix-1), as New-OciSession -Endpoint takes a map of them.</summary>
+        public Hashtable Endpoints => new Hashtable(Host.Endpoints.ToDictionary(e => e.Key, e => (object)e.Value.GetLeftPart(UriPartial.Authority)));
 
         /// <summary>
         /// What an OCI instance, an OCI Function and Cloud Shell would have in their environment, pointing at the
@@ -74,6 +79,7 @@ namespace OciBackup.PowerShell.Tests
                 $"[SESSION]\nkey_file={Path.Combine(session, "session_key.pem")}\nsecurity_token_file={Path.Combine(session, "token")}\nregion=us-ashburn-1\n");
 
             var options = new EmulatorOptions { Region = "us-ashburn-1", RandomSeed = 7, BackupDuration = TimeSpan.FromSeconds(1) };
+            options.AdditionalRegions.Add("us-phoenix-1");
             options.TrustedPublicKeyFiles.Add(Path.Combine(keys, "test-rsa2048-public.pem"));
             options.Identity.InstancePrincipal = true;
             options.Identity.ResourcePrincipalDirectory = Path.Combine(identity, "rp");

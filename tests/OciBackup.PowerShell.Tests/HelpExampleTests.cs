@@ -21,6 +21,9 @@ namespace OciBackup.PowerShell.Tests
     /// [DEFAULT] profile and a [PROD] profile whose key is encrypted. New-OciSession defaults to that config file
     /// (so "~/.oci/config" examples need no file of their own) and to the emulator's endpoint, $session is a
     /// session for [DEFAULT], and $PSDefaultParameterValues['*-Oci*:Session'] is that session.</item>
+    /// <item>The emulator serves two regions, us-ashburn-1 (the config's, where the inventory below is) and us-phoenix-1,
+    /// and $session signs for both (made with -Endpoint @{ region = URL }, as Start-OciEmulator's is), so a copy to
+    /// us-phoenix-1 and a restore there run as written. New-OciSession's own default endpoint is us-ashburn-1's.</item>
     /// <item>Write the emulator's address as http://127.0.0.1:8080: the runner replaces it with the emulator's
     /// real, ephemeral address.</item>
     /// <item>Read-Host, which needs a person, is a stand-in that returns the [PROD] key's pass phrase.</item>
@@ -66,7 +69,7 @@ function Read-Host {
     foreach ($c in $ExamplePassPhrase.ToCharArray()) { $typed.AppendChar($c) }
     $typed
 }
-$session = New-OciSession
+$session = New-OciSession -Endpoint $args[7]
 $PSDefaultParameterValues['*-Oci*:Session'] = $session
 ";
 
@@ -98,7 +101,7 @@ $PSDefaultParameterValues['*-Oci*:Session'] = $session
                 var compartment = _emulator.Host.Compartments[0];
                 host.Invoke(Preamble + "\n& {\n" + code + "\n} | Out-Default",
                     _emulator.WorkingFolder, _emulator.ConfigFile, _emulator.Url, compartment.Id,
-                    compartment.VolumeIds.ToArray(), compartment.VolumeGroupIds.ToArray(), ExampleEmulator.PassPhrase);
+                    compartment.VolumeIds.ToArray(), compartment.VolumeGroupIds.ToArray(), ExampleEmulator.PassPhrase, _emulator.Endpoints);
             }
             finally
             {

@@ -230,6 +230,67 @@ Describe 'Volume and group backups written together' {
     }
 }
 
+Describe 'Restored volumes and volume groups' {
+    BeforeAll {
+        # Each state a volume or group passes, with the longest domain name of the emulated tenancy.
+        $domains = @('Uocm:US-ASHBURN-AD-1', 'Uocm:EU-FRANKFURT-1-AD-3', 'Uocm:PHX-AD-2')
+        $resources = @(
+            for ($i = 0; $i -lt 6; $i++) {
+                $kind = if ($i % 2) { 'VolumeGroup' } else { 'Volume' }
+                $resource = [System.Activator]::CreateInstance($engine.GetType("OciBackup.Engine.Models.$kind", $true))
+                $resource.Id = New-TestOcid $kind.ToLowerInvariant()
+                $resource.DisplayName = @('restore test', $null, 'volume20261123051522', 'erp (recovered) data and logs', 'db', 'x')[$i]
+                $resource.LifecycleState = @('PROVISIONING', 'AVAILABLE', 'AVAILABLE', 'FAULTY', 'TERMINATING', 'UPDATE_PENDING')[$i]
+                $resource.AvailabilityDomain = $domains[$i % 3]
+                $resource.SizeInGBs = @(50, 1024, 32768, $null, 2097152, 0)[$i]
+                $resource.Region = $region
+                $resource.FreeformTags = @{ Purpose = 'restore-test' }
+                $resource
+            })
+    }
+
+    It 'in an 80-column console show each one''s state, the end of its domain and the distinct end of its OCID' {
+        $lines = @(Show-AtWidth $resources -Width 79)
+
+        $lines | Where-Object Length -GT 79 | Should -BeNullOrEmpty
+        $lines -match '^Name +State +Availability domain +Size \(GB\) +Id$' | Should -HaveCount 1
+        $rows = @(Get-TableRow $lines)
+        $rows | Should -HaveCount $resources.Count
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $rows[$i] | Should -Match ('\b' + $resources[$i].LifecycleState + '\b')
+            $domain = $resources[$i].AvailabilityDomain
+            $rows[$i] | Should -BeLike ('*' + $domain.Substring([Math]::Max(0, $domain.Length - 18)) + ' *')
+            $cell = Get-IdCell $rows[$i]
+            $cell.Length | Should -BeGreaterOrEqual 15
+            $resources[$i].Id.EndsWith($cell.TrimStart('…'), [StringComparison]::Ordinal) | Should -BeTrue
+        }
+    }
+
+    It 'at 200 columns show whole OCIDs' {
+        $rows = @(Get-TableRow @(Show-AtWidth $resources -Width 200))
+
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            Get-IdCell $rows[$i] | Should -BeExactly $resources[$i].Id
+        }
+    }
+
+    It 'are listed each with the fields of its kind, under their property names' {
+        $lines = @(Show-AtWidth $resources[0], $resources[1] -Width 80 -List)
+
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $labels = @($lines | Where-Object { $_ -match '^(\S+)\s+: ' } | ForEach-Object { $Matches[1] })
+        foreach ($label in $labels) {
+            $resources[0].PSObject.Properties[$label] ?? $resources[1].PSObject.Properties[$label] | Should -Not -BeNullOrEmpty -Because "'$label' is a property users can type"
+        }
+
+        $labels | Should -Contain 'VpusPerGB'
+        $labels | Should -Contain 'VolumeIds'
+        $labels | Should -Contain 'Region'
+        $labels | Where-Object { $_ -eq 'AvailabilityDomain' } | Should -HaveCount 2
+        $lines -join "`n" | Should -Match 'FreeformTags +: Purpose=restore-test'
+    }
+}
+
 Describe 'A wide console' {
     It 'shows whole <Kind> OCIDs of us-ashburn-1 from <Width> columns' -ForEach @(
         @{ Kind = 'VolumeBackup'; Width = 160 }, @{ Kind = 'VolumeGroupBackup'; Width = 165 }

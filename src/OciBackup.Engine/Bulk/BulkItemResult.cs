@@ -26,6 +26,9 @@ namespace OciBackup.Engine.Bulk
         /// <summary>How long the call took, retries included.</summary>
         public TimeSpan Elapsed { get; set; }
 
+        /// <summary>The result was there before the call (a copy made earlier): found, not made.</summary>
+        public bool Existing { get; set; }
+
         /// <summary>The run waits for the result to reach its state before it is written.</summary>
         public bool WaitFollows { get; set; }
     }

@@ -32,6 +32,9 @@ namespace OciBackup.Engine.Bulk
         /// <summary>What a result is called in messages: <c>backup</c>.</summary>
         public virtual string ResultNoun => ResultKind.Noun;
 
+        /// <summary>More than one result: <c>backups</c>.</summary>
+        public virtual string ResultNounPlural => ResultNoun + "s";
+
         /// <summary>What ShouldProcess asks about each item: <c>Create a full backup 'nightly'</c>.</summary>
         public abstract string Action { get; }
 

@@ -16,6 +16,13 @@ namespace OciBackup.Engine.Http
             Throttled = throttled;
         }
 
+        /// <summary>
+        /// A call the service turned away for a limit only time relieves (its cap on cross-region copies at once), asked
+        /// again with no cap on attempts until the caller's time runs out: <see cref="MaxAttempts"/> is 0.
+        /// </summary>
+        public static RetryNotice Paced(string method, string path, int refusal, string reason, TimeSpan delay) =>
+            new RetryNotice(method, path, refusal, 0, reason, delay, throttled: true);
+
         public string Method { get; }
 
         public string Path { get; }
@@ -23,6 +30,7 @@ namespace OciBackup.Engine.Http
         /// <summary>1-based number of the attempt that just failed.</summary>
         public int FailedAttempt { get; }
 
+        /// <summary>Attempts allowed in all; 0 when only time limits them (<see cref="Paced"/>).</summary>
         public int MaxAttempts { get; }
 
         /// <summary>E.g. <c>429 TooManyRequests</c>, <c>503 ServiceUnavailable</c>, <c>timeout after 60 s</c>, <c>connection failed</c>.</summary>
@@ -34,6 +42,11 @@ namespace OciBackup.Engine.Http
         public bool Throttled { get; }
 
         public override string ToString() =>
-            $"{Method} {Path}: attempt {FailedAttempt} of {MaxAttempts} failed ({Reason}); retrying in {Delay.TotalSeconds:0.0} s.";
+            MaxAttempts == 0
+                ? $"{Method} {Path}: refused ({Reason}) for the {Ordinal(FailedAttempt)} time, the service's limit; asking again in {Delay.TotalSeconds:0.0} s."
+                : $"{Method} {Path}: attempt {FailedAttempt} of {MaxAttempts} failed ({Reason}); retrying in {Delay.TotalSeconds:0.0} s.";
+
+        private static string Ordinal(int n) =>
+            n % 100 >= 11 && n % 100 <= 13 ? n + "th" : (n % 10) switch { 1 => n + "st", 2 => n + "nd", 3 => n + "rd", _ => n + "th" };
     }
 }

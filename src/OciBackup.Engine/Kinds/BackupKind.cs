@@ -88,9 +88,9 @@ namespace OciBackup.Engine.Kinds
 
         /// <summary>
         /// Restores a backup as a new volume (or volume group, with a volume per member) in the backup's region,
-        /// in <paramref name="compartmentId"/>; returned PROVISIONING, then AVAILABLE.
+        /// in <paramref name="compartmentId"/> and <paramref name="availabilityDomain"/>; returned PROVISIONING, then AVAILABLE.
         /// </summary>
-        public abstract Task<OciResult<ILifecycleResource>> RestoreAsync(BlockstorageClient client, string backupId, string compartmentId, RestoreDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null);
+        public abstract Task<OciResult<ILifecycleResource>> RestoreAsync(BlockstorageClient client, string backupId, string compartmentId, string availabilityDomain, RestoreDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null);
 
         protected abstract Task<OciResponse> SendDeleteAsync(BlockstorageClient client, string backupId, CancellationToken cancellationToken, OciCallOptions? call);
 

@@ -35,9 +35,9 @@ namespace OciBackup.Engine.Kinds
         public override async Task<OciResult<BackupResource>> CopyAsync(BlockstorageClient sourceClient, string backupId, CopyBackupDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             AsBackup(await sourceClient.CopyVolumeBackupAsync(backupId, details, retryToken, cancellationToken, call).ConfigureAwait(false));
 
-        public override async Task<OciResult<ILifecycleResource>> RestoreAsync(BlockstorageClient client, string backupId, string compartmentId, RestoreDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null)
+        public override async Task<OciResult<ILifecycleResource>> RestoreAsync(BlockstorageClient client, string backupId, string compartmentId, string availabilityDomain, RestoreDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
-            var body = new CreateVolumeDetails(details.AvailabilityDomain, compartmentId, new VolumeSourceDetails(backupId))
+            var body = new CreateVolumeDetails(availabilityDomain, compartmentId, new VolumeSourceDetails(backupId))
             {
                 DisplayName = details.DisplayName,
                 SizeInGBs = details.SizeInGBs,

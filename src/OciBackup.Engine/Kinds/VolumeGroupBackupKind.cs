@@ -36,14 +36,14 @@ namespace OciBackup.Engine.Kinds
             AsBackup(await sourceClient.CopyVolumeGroupBackupAsync(backupId, details, retryToken, cancellationToken, call).ConfigureAwait(false));
 
         /// <summary>The new group gets a new volume per member backup; sizes and performance come from the backups.</summary>
-        public override async Task<OciResult<ILifecycleResource>> RestoreAsync(BlockstorageClient client, string backupId, string compartmentId, RestoreDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null)
+        public override async Task<OciResult<ILifecycleResource>> RestoreAsync(BlockstorageClient client, string backupId, string compartmentId, string availabilityDomain, RestoreDetails details, string retryToken, CancellationToken cancellationToken, OciCallOptions? call = null)
         {
             if (details.SizeInGBs != null || details.VpusPerGB != null || details.KmsKeyId != null)
             {
                 throw new ArgumentException("A volume group is restored with its member volumes' own sizes, performance and keys.", nameof(details));
             }
 
-            var body = new CreateVolumeGroupDetails(details.AvailabilityDomain, compartmentId, new VolumeGroupSourceDetails(backupId))
+            var body = new CreateVolumeGroupDetails(availabilityDomain, compartmentId, new VolumeGroupSourceDetails(backupId))
             {
                 DisplayName = details.DisplayName,
                 FreeformTags = details.FreeformTags,

@@ -5,13 +5,17 @@ namespace OciBackup.Engine.Models
     /// <summary>What every volume (or volume group) restored in one run asks for besides its backup.</summary>
     internal sealed class RestoreDetails
     {
-        public RestoreDetails(string availabilityDomain)
+        /// <param name="availabilityDomain">Null for the first of the backup's region's domains by name.</param>
+        public RestoreDetails(string? availabilityDomain = null)
         {
             AvailabilityDomain = availabilityDomain;
         }
 
-        /// <summary>Any availability domain of the backup's region (<c>Uocm:PHX-AD-1</c>); the service requires one to restore.</summary>
-        public string AvailabilityDomain { get; }
+        /// <summary>
+        /// An availability domain of the backup's region (<c>Uocm:PHX-AD-1</c>), any of which can restore it; the service
+        /// requires one. Null: the first of the region's domains by name.
+        /// </summary>
+        public string? AvailabilityDomain { get; }
 
         /// <summary>Where the new volume goes; by default the backup's own compartment.</summary>
         public string? CompartmentId { get; set; }

@@ -27,7 +27,7 @@ namespace OciBackup.Tests.Bulk
             destination.Add("ocid1.volumebackup.oc1.phx.copy1", BackupKind.Volume, "c1", SimulatedTime.Epoch, (TimeSpan.FromSeconds(30), "AVAILABLE"));
             using var regions = new TestRegions("us-ashburn-1", _time, _time, ("us-ashburn-1", source), ("us-phoenix-1", destination));
             var observer = new RecordingBulkObserver(_time);
-            var run = Run(regions, new CopyBackupOperation(BackupKind.Volume, new CopyBackupDetails("us-phoenix-1")), observer, "dr-2026-11-23");
+            var run = Run(regions, new CopyBackupOperation(BackupKind.Volume, new CopyBackupDetails("us-phoenix-1"), new CopyOptions { FindEarlierCopies = false }), observer, "dr-2026-11-23");
 
             var token = run.Submit(new BulkItem("ocid1.volumebackup.oc1.iad.b1", "us-ashburn-1"));
             await run.CompleteAsync().WaitAsync(HangGuard);
@@ -100,6 +100,11 @@ namespace OciBackup.Tests.Bulk
                     return CapturingHandler.Json(HttpStatusCode.OK, @"{""id"":""ocid1.volumebackup.oc1.iad.b"",""compartmentId"":""c-of-backup"",""lifecycleState"":""AVAILABLE""}");
                 }
 
+                if (request.Uri.AbsolutePath.EndsWith("/availabilityDomains", StringComparison.Ordinal))
+                {
+                    return CapturingHandler.Json(HttpStatusCode.OK, @"[{""name"":""Uocm:IAD-AD-1""},{""name"":""Uocm:IAD-AD-2""}]");
+                }
+
                 return CapturingHandler.Json(HttpStatusCode.OK, System.Threading.Interlocked.Increment(ref polls) < 3
                     ? @"{""id"":""ocid1.volume.oc1.iad.new"",""lifecycleState"":""PROVISIONING""}"
                     : @"{""id"":""ocid1.volume.oc1.iad.new"",""lifecycleState"":""AVAILABLE"",""isHydrated"":true}");
@@ -122,15 +127,19 @@ namespace OciBackup.Tests.Bulk
         [Fact]
         public async Task A_restore_into_a_named_compartment_or_the_items_own_reads_nothing_first()
         {
-            var service = new CapturingHandler(_ => CapturingHandler.Json(HttpStatusCode.OK, @"{""id"":""ocid1.volumegroup.oc1.iad.new"",""lifecycleState"":""AVAILABLE""}"));
+            var service = new CapturingHandler(request => request.Uri.AbsolutePath.EndsWith("/availabilityDomains", StringComparison.Ordinal)
+                ? CapturingHandler.Json(HttpStatusCode.OK, @"[{""name"":""AD-1""}]")
+                : CapturingHandler.Json(HttpStatusCode.OK, @"{""id"":""ocid1.volumegroup.oc1.iad.new"",""lifecycleState"":""AVAILABLE""}"));
             using var regions = new TestRegions("us-ashburn-1", _time, _time, ("us-ashburn-1", service));
             var run = Run(regions, new RestoreBackupOperation(BackupKind.VolumeGroup, new RestoreDetails("AD-1")), new RecordingBulkObserver(_time), wait: false);
 
             run.Submit(new BulkItem("ocid1.volumegroupbackup.oc1.iad.b", compartmentId: "c-piped"));
             await run.CompleteAsync().WaitAsync(HangGuard);
 
-            Assert.Equal("POST /20160918/volumeGroups", service.Single.Method + " " + service.Single.Uri.AbsolutePath);
-            Assert.Contains(@"""compartmentId"":""c-piped""", service.Single.BodyText);
+            // The availability domains are an Identity read; of the block storage calls the restore is the only one.
+            var create = service.Requests.Single(r => !r.Uri.AbsolutePath.EndsWith("/availabilityDomains", StringComparison.Ordinal));
+            Assert.Equal("POST /20160918/volumeGroups", create.Method + " " + create.Uri.AbsolutePath);
+            Assert.Contains(@"""compartmentId"":""c-piped""", create.BodyText);
         }
 
         private BulkRun Run(TestRegions regions, BulkOperation operation, RecordingBulkObserver observer, string? runKey = null, bool wait = true)

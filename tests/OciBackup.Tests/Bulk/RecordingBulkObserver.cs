@@ -30,6 +30,9 @@ namespace OciBackup.Tests.Bulk
 
         public BulkRun? Run { get; set; }
 
+        /// <summary>A run this observer hears, and writes the results of.</summary>
+        public BulkRun Start(Engine.Http.IRegionalClients clients, BulkOperation operation, BulkRunOptions options) => Run = new BulkRun(clients, operation, options, this);
+
         /// <summary>The wait's callbacks.</summary>
         public RecordingObserver Wait { get; }
 

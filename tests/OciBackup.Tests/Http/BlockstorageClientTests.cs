@@ -105,9 +105,9 @@ namespace OciBackup.Tests.Http
         {
             var handler = new CapturingHandler(_ => CapturingHandler.Json(HttpStatusCode.OK, @"{""id"":""ocid1.volume.oc1.iad.new"",""lifecycleState"":""PROVISIONING"",""isHydrated"":false}"));
             using var session = TestSessions.Over(handler);
-            var details = new RestoreDetails("Uocm:PHX-AD-1") { DisplayName = "restored", SizeInGBs = 100, VpusPerGB = 20 };
+            var details = new RestoreDetails { DisplayName = "restored", SizeInGBs = 100, VpusPerGB = 20 };
 
-            var restored = await BackupKind.Volume.RestoreAsync(session.Blockstorage, "ocid1.volumebackup.oc1.iad.b", Compartment, details, "tok-2", default);
+            var restored = await BackupKind.Volume.RestoreAsync(session.Blockstorage, "ocid1.volumebackup.oc1.iad.b", Compartment, "Uocm:PHX-AD-1", details, "tok-2", default);
 
             var sent = handler.Single;
             Assert.Equal("POST /20160918/volumes", sent.Method + " " + sent.Uri.AbsolutePath);
@@ -126,14 +126,14 @@ namespace OciBackup.Tests.Http
             var handler = new CapturingHandler(_ => CapturingHandler.Json(HttpStatusCode.OK, @"{""id"":""ocid1.volumegroup.oc1.iad.new"",""lifecycleState"":""PROVISIONING"",""volumeIds"":[""v1"",""v2""]}"));
             using var session = TestSessions.Over(handler);
 
-            var restored = await BackupKind.VolumeGroup.RestoreAsync(session.Blockstorage, "ocid1.volumegroupbackup.oc1.iad.b", Compartment, new RestoreDetails("Uocm:PHX-AD-1"), "tok-3", default);
+            var restored = await BackupKind.VolumeGroup.RestoreAsync(session.Blockstorage, "ocid1.volumegroupbackup.oc1.iad.b", Compartment, "Uocm:PHX-AD-1", new RestoreDetails(), "tok-3", default);
 
             Assert.Equal("POST /20160918/volumeGroups", handler.Single.Method + " " + handler.Single.Uri.AbsolutePath);
             Assert.Equal(
                 @"{""availabilityDomain"":""Uocm:PHX-AD-1"",""compartmentId"":""ocid1.compartment.oc1..c"",""sourceDetails"":{""type"":""volumeGroupBackupId"",""volumeGroupBackupId"":""ocid1.volumegroupbackup.oc1.iad.b""}}",
                 handler.Single.BodyText);
             Assert.Equal(new[] { "v1", "v2" }, Assert.IsType<VolumeGroup>(restored.Value).VolumeIds);
-            await Assert.ThrowsAsync<ArgumentException>(() => BackupKind.VolumeGroup.RestoreAsync(session.Blockstorage, "b", Compartment, new RestoreDetails("AD") { SizeInGBs = 60 }, "tok-4", default));
+            await Assert.ThrowsAsync<ArgumentException>(() => BackupKind.VolumeGroup.RestoreAsync(session.Blockstorage, "b", Compartment, "AD", new RestoreDetails { SizeInGBs = 60 }, "tok-4", default));
         }
 
         [Fact]

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using OciBackup.Engine.Bulk;
+using OciBackup.Engine.Models;
+
+namespace OciBackup
+{
+    /// <summary>
+    /// What every cmdlet that runs one operation over items piped in shares (backing up, copying, restoring): the
+    /// parameters of the run, and its course. The work is the engine's <see cref="BulkRun"/>: this checks what applies
+    /// to every item before anything is sent, checks each item as it comes, asks ShouldProcess, feeds the run, writes
+    /// what it reports on the pipeline thread and, on Ctrl+C, says what had been sent.
+    /// </summary>
+    public abstract class BulkCommand : RetryingOciCmdlet
+    {
+        private BulkRun? _run;
+        private BulkReporter? _reporter;
+        private int? _throttleLimit;
+
+        /// <summary><para type="description">Wait until each result is AVAILABLE before writing it.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary><para type="description">With -Wait: how long each result may take, as a TimeSpan or a number of seconds.</para></summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(2);
+
+        /// <summary><para type="description">How many calls run at once.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit
+        {
+            get => _throttleLimit ?? DefaultThrottleLimit;
+            set => _throttleLimit = value;
+        }
+
+        /// <summary>
+        /// <para type="description">Derive each item's retry token from this key and the item, so that re-running the same job within 24 hours never does an item's work twice.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, 512)]
+        public string? RunKey { get; set; }
+
+        /// <summary>
+        /// <para type="description">The region the item is in, when it is not the session's own: piped objects of this module say theirs. Without it, the region in the item's OCID when the session serves it, else the session's.</para>
+        /// </summary>
+        // No [ValidateNotNullOrEmpty]: a piped object whose Region is empty (one read through a session given an
+        // endpoint and no region) must still bind; empty means "not known".
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+        public string? Region { get; set; }
+
+        /// <summary><para type="description">Do not ask for confirmation (-WhatIf still only shows what would happen).</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Calls at once unless -ThrottleLimit says otherwise.</summary>
+        internal virtual int DefaultThrottleLimit => 16;
+
+        /// <summary>The id of the item being processed, as bound.</summary>
+        internal abstract string ItemId { get; }
+
+        /// <summary>The compartment the item is in, when the piped object says it (bound by property name, so checked per item).</summary>
+        internal virtual string? ItemCompartmentId => null;
+
+        /// <summary>The operation the parameters ask for, with every problem found in them (nothing is run when there is one).</summary>
+        internal abstract BulkOperation CreateOperation(List<InputProblem> problems);
+
+        /// <summary>What is wrong with this item that the service need not be asked about, beyond its id; null when nothing is.</summary>
+        internal virtual InputProblem? CheckItem(BulkItem item) => null;
+
+        protected override void BeginProcessing()
+        {
+            var problems = new List<InputProblem>();
+            var operation = CreateOperation(problems);
+            if (problems.Count > 0)
+            {
+                ThrowTerminatingError(InputErrors.Record(problems[0], problems[0].Value ?? problems[0].Field));
+            }
+
+            _reporter = new BulkReporter(Queue, operation, id => _run?.Written(id));
+            _run = new BulkRun(ActiveSession, operation, new BulkRunOptions
+            {
+                ThrottleLimit = ThrottleLimit,
+                RunKey = RunKey,
+                Wait = Wait,
+                WaitTimeout = Timeout,
+                Call = CallOptions,
+                CancellationToken = StopToken,
+            }, _reporter);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var run = _run!;
+            var id = ItemId;
+            var item = new BulkItem(id, Blank(Region) ?? ActiveSession.Clients.Endpoints.RegionOf(id), Blank(ItemCompartmentId));
+            var problem = run.Operation.ItemKind.CheckId(id)
+                ?? (item.CompartmentId == null ? null : InputRules.CheckOcid("compartmentId", item.CompartmentId, "compartment", "tenancy"))
+                ?? CheckItem(item);
+            if (problem != null)
+            {
+                WriteError(InputErrors.Record(problem, id));
+                Queue.RunPosted(this);
+                return;
+            }
+
+            // -Force skips a confirmation prompt, never -WhatIf.
+            if (!(Force && !WhatIfRequested()) && !ShouldProcess($"{run.Operation.ItemKind.TypeName} {id}", run.Operation.Action))
+            {
+                return;
+            }
+
+            var token = run.Submit(item);
+            WriteVerbose(run.Operation.DescribeStart(item, token));
+            Queue.RunPosted(this);
+        }
+
+        protected override void EndProcessing()
+        {
+            var run = _run!;
+            try
+            {
+                Queue.RunUntil(run.CompleteAsync(), this, StopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            _reporter!.Complete(this, run.Waits);
+            var progress = run.Progress;
+            var existing = _reporter.Existing;
+            WriteVerbose($"{progress.Succeeded - existing} of {progress.Submitted} {run.Operation.ResultNounPlural} {run.Operation.DoneVerb}, "
+                + (existing == 0 ? string.Empty : $"{existing} found made earlier, ") + $"{progress.Failed} failed.");
+        }
+
+        /// <summary>Ctrl+C: the run cancels every call and wait at once, then this says what had been sent, so none is silently lost.</summary>
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            var report = _run?.Stop(TimeSpan.FromMilliseconds(500));
+            if (report == null || report.IsEmpty)
+            {
+                return;
+            }
+
+            try
+            {
+                Host.UI.WriteWarningLine(report.Message);
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException)
+            {
+                // A host that cannot write any more.
+            }
+        }
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter on)
+            {
+                return on.IsPresent;
+            }
+
+            return GetVariableValue("WhatIfPreference") is SwitchParameter preference ? preference.IsPresent : GetVariableValue("WhatIfPreference") is bool flag && flag;
+        }
+    }
+}
