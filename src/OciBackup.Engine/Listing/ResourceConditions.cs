@@ -47,6 +47,28 @@ namespace OciBackup.Engine.Listing
                 && FreeformTags.All(tag => tag.Admits(freeformTags));
         }
 
+        /// <summary>Every condition, for -Verbose: <c>state AVAILABLE, name like 'web*'</c>; empty when there is none.</summary>
+        public string Describe()
+        {
+            var all = new List<string>();
+            if (LifecycleState != null)
+            {
+                all.Add("state " + LifecycleState);
+            }
+
+            if (AvailabilityDomain != null)
+            {
+                all.Add("availability domain " + AvailabilityDomain);
+            }
+
+            if (TestsHere)
+            {
+                all.Add(DescribeTestsHere());
+            }
+
+            return string.Join(", ", all);
+        }
+
         /// <summary>The conditions tested here, for -Verbose: <c>name like 'web*', tag backup like 'nightly'</c>.</summary>
         public string DescribeTestsHere() =>
             string.Join(", ", new[] { DisplayNameDescription }.Concat(FreeformTags.Select(t => t.Description)).Where(d => !string.IsNullOrEmpty(d)));

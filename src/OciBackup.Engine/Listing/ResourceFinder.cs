@@ -60,7 +60,7 @@ namespace OciBackup.Engine.Listing
                 var admitted = Admits(kind, resource, conditions);
                 _explain?.Invoke(admitted
                     ? $"Read {kind.Noun} {id} in {resource.Region ?? "the session's region"}: {resource.LifecycleState}."
-                    : $"Read {kind.Noun} {id} in {resource.Region ?? "the session's region"}: {resource.LifecycleState}, left out: {Unmet(conditions)}.");
+                    : $"Read {kind.Noun} {id} in {resource.Region ?? "the session's region"}: {resource.LifecycleState}, left out: not {conditions.Describe()}.");
                 return admitted ? resource : null;
             }
             finally
@@ -81,16 +81,8 @@ namespace OciBackup.Engine.Listing
                 throw new ArgumentNullException(nameof(kind));
             }
 
-            var client = _clients.Blockstorage(region);
-            var total = 0;
-            foreach (var compartment in await CompartmentsAsync(compartmentId, subtree, cancellationToken).ConfigureAwait(false))
-            {
-                var filter = new VolumeFilter(compartment) { AvailabilityDomain = conditions.AvailabilityDomain, LifecycleState = conditions.LifecycleState };
-                var listed = await kind.ListAsync(client, filter, cancellationToken, _call).ConfigureAwait(false);
-                total += Report(kind, compartment, client.Region, listed, conditions, found);
-            }
-
-            return total;
+            return await ListEachAsync(kind, compartmentId, subtree, region, conditions, found, (client, compartment) =>
+                kind.ListAsync(client, new VolumeFilter(compartment) { AvailabilityDomain = conditions.AvailabilityDomain, LifecycleState = conditions.LifecycleState }, cancellationToken, _call), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -105,15 +97,8 @@ namespace OciBackup.Engine.Listing
                 throw new ArgumentNullException(nameof(kind));
             }
 
-            var client = _clients.Blockstorage(region);
-            var total = 0;
-            foreach (var compartment in await CompartmentsAsync(compartmentId, subtree, cancellationToken).ConfigureAwait(false))
-            {
-                var listed = await kind.ListAsync(client, NewestFirst(compartment, conditions), cancellationToken, _call).ConfigureAwait(false);
-                total += Report(kind, compartment, client.Region, listed, conditions, found);
-            }
-
-            return total;
+            return await ListEachAsync(kind, compartmentId, subtree, region, conditions, found, async (client, compartment) =>
+                await kind.ListAsync(client, NewestFirst(compartment, conditions), cancellationToken, _call).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -166,27 +151,6 @@ namespace OciBackup.Engine.Listing
                 ? conditions.Admits(resource, source.AvailabilityDomainOf(resource), source.FreeformTagsOf(resource))
                 : conditions.Admits(resource);
 
-        private static string Unmet(ResourceConditions conditions)
-        {
-            var all = new List<string>();
-            if (conditions.LifecycleState != null)
-            {
-                all.Add("state " + conditions.LifecycleState);
-            }
-
-            if (conditions.AvailabilityDomain != null)
-            {
-                all.Add("availability domain " + conditions.AvailabilityDomain);
-            }
-
-            if (conditions.TestsHere)
-            {
-                all.Add(conditions.DescribeTestsHere());
-            }
-
-            return "not " + string.Join(", ", all);
-        }
-
         private static string In(string? region) => region == null ? string.Empty : " in " + region;
 
         private static string Counted(int listed, int admitted, ResourceConditions conditions) =>
@@ -196,6 +160,20 @@ namespace OciBackup.Engine.Listing
             subtree
                 ? await CompartmentTree.BelowAsync(_clients.Identity(null), compartmentId, _tenancyId, cancellationToken, _call, _explain).ConfigureAwait(false)
                 : new[] { compartmentId };
+
+        /// <summary>Lists each compartment (those below it too, with <paramref name="subtree"/>) in turn, and reports what each holds.</summary>
+        private async Task<int> ListEachAsync(ResourceKind kind, string compartmentId, bool subtree, string? region, ResourceConditions conditions, Action<IReadOnlyList<ILifecycleResource>> found, Func<BlockstorageClient, string, Task<IReadOnlyList<ILifecycleResource>>> list, CancellationToken cancellationToken)
+        {
+            var client = _clients.Blockstorage(region);
+            var total = 0;
+            foreach (var compartment in await CompartmentsAsync(compartmentId, subtree, cancellationToken).ConfigureAwait(false))
+            {
+                var listed = await list(client, compartment).ConfigureAwait(false);
+                total += Report(kind, compartment, client.Region, listed, conditions, found);
+            }
+
+            return total;
+        }
 
         private int Report(ResourceKind kind, string compartmentId, string? region, IEnumerable<ILifecycleResource> listed, ResourceConditions conditions, Action<IReadOnlyList<ILifecycleResource>> found)
         {
