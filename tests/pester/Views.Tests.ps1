@@ -176,6 +176,23 @@ Describe 'The <_> table' -ForEach 'VolumeBackup', 'VolumeGroupBackup' {
         $entries['FreeformTags'] | Should -BeExactly 'env=prod, Ticket=CHG-1042'
         $entries['DefinedTags'] | Should -BeExactly 'Operations.CostCenter=42, Operations.Schedule=nightly'
     }
+
+    It 'lists the region a backup is in, and the backup it was copied from only for a copy' {
+        $source = if ($_ -eq 'VolumeBackup') { 'SourceVolumeBackupId' } else { 'SourceVolumeGroupBackupId' }
+        $original = $backups[2]
+        $original.Region = $region
+        $copy = @(New-TestBackup -Kind $_ -Region 'us-phoenix-1')[2]
+        $copy.Region = 'us-phoenix-1'
+        $copy.$source = $original.Id
+
+        $originalEntries = Get-ListEntry @(Show-AtWidth $original -Width 80 -List)
+        $copyEntries = Get-ListEntry @(Show-AtWidth $copy -Width 80 -List)
+
+        $originalEntries['Region'] | Should -BeExactly $region
+        $originalEntries.Contains($source) | Should -BeFalse -Because 'a backup made from a volume was copied from nothing'
+        $copyEntries['Region'] | Should -BeExactly 'us-phoenix-1'
+        $copyEntries[$source] | Should -BeExactly $original.Id
+    }
 }
 
 Describe 'Volume and group backups written together' {
