@@ -15,6 +15,7 @@ namespace OciBackup
     internal sealed class BulkReporter : IBulkObserver
     {
         private const int ActivityId = 70;
+        private readonly bool _writeResults;
         private readonly PipelineQueue _queue;
         private readonly BulkOperation _operation;
         private readonly Action<string> _written;
@@ -23,17 +24,19 @@ namespace OciBackup
         private int _existing;
 
         /// <param name="written">Told the id of each result once it is written or failed (on the pipeline thread).</param>
+        /// <param name="writeResults">False for a command that writes nothing (a deletion): results are told in -Verbose only.</param>
         /// <param name="errors">How a failed item becomes an error record: OCI's (<see cref="ServiceErrorRecords"/>) unless another cloud's.</param>
         /// <param name="waitCommand">The cmdlet that waits longer, for the advice of a timed-out wait.</param>
         /// <param name="waitState">The state a person is told the results are waited for in; the operation's wait state unless given.</param>
-        public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written, Func<Exception, object, string, ErrorRecord>? errors = null,
+        public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written, bool writeResults = true, Func<Exception, object, string, ErrorRecord>? errors = null,
             string waitCommand = "Wait-OciBackup", string? waitState = null)
         {
             _queue = queue;
             _operation = operation;
             _written = written;
+            _writeResults = writeResults;
             _errors = errors ?? ServiceErrorRecords.From;
-            _wait = new WaitReporter(queue, waitState ?? operation.WaitState, written, operation.ResultNounPlural, errors, waitCommand);
+            _wait = new WaitReporter(queue, waitState ?? operation.WaitState, written, operation.ResultNounPlural, writeResults, errors, waitCommand);
         }
 
         /// <summary>Results that were there already (copies made earlier), among the run's successes.</summary>
@@ -65,7 +68,7 @@ namespace OciBackup
             _queue.Post(cmdlet =>
             {
                 Tell(cmdlet, message, notes, warnings);
-                if (result.Resource != null)
+                if (result.Resource != null && _writeResults)
                 {
                     cmdlet.WriteObject(result.Resource);
                 }

@@ -16,14 +16,15 @@ namespace OciBackup
         private readonly ServiceCmdlet _cmdlet;
         private readonly BulkReporter _reporter;
 
+        /// <param name="writeResults">False for a command that writes nothing (a deletion): results are told in -Verbose only.</param>
         /// <param name="errors">How a failed item becomes an error record: OCI's unless another cloud's.</param>
         /// <param name="waitCommand">The cmdlet that waits longer, for the advice of a timed-out wait.</param>
         /// <param name="waitState">The state a person is told the results are waited for in; the operation's unless given.</param>
-        public PipelineBulkRun(ServiceCmdlet cmdlet, IServiceClients clients, BulkOperation operation, BulkRunOptions options,
+        public PipelineBulkRun(ServiceCmdlet cmdlet, IServiceClients clients, BulkOperation operation, BulkRunOptions options, bool writeResults = true,
             Func<Exception, object, string, ErrorRecord>? errors = null, string waitCommand = "Wait-OciBackup", string? waitState = null)
         {
             _cmdlet = cmdlet;
-            _reporter = new BulkReporter(cmdlet.Queue, operation, id => Run?.Written(id), errors, waitCommand, waitState);
+            _reporter = new BulkReporter(cmdlet.Queue, operation, id => Run?.Written(id), writeResults, errors, waitCommand, waitState);
             options.CancellationToken = cmdlet.StopToken;
             Run = new BulkRun(clients, operation, options, _reporter);
         }
@@ -31,7 +32,8 @@ namespace OciBackup
         public BulkRun Run { get; }
 
         /// <summary>One item from the pipeline: an error of its own when <paramref name="problem"/> says what is wrong with it, else asked about and sent.</summary>
-        public void Offer(BulkItem item, InputProblem? problem, bool force)
+        /// <param name="reason">Why this item is acted on, when the piped object says so (a retention rule): told by ShouldProcess and -Verbose.</param>
+        public void Offer(BulkItem item, InputProblem? problem, bool force, string? reason = null)
         {
             if (problem != null)
             {
@@ -40,13 +42,16 @@ namespace OciBackup
                 return;
             }
 
-            if (!(force && !WhatIfRequested()) && !_cmdlet.ShouldProcess($"{Run.Operation.ItemKind.TypeName} {item.Id}", Run.Operation.Action))
+            var action = Run.Operation.Action + (reason == null ? string.Empty : $" ({reason})");
+            // -Force skips a confirmation prompt, never -WhatIf.
+            if (!(force && !WhatIfRequested()) && !_cmdlet.ShouldProcess($"{Run.Operation.ItemKind.TypeName} {item.Id}", action))
             {
                 return;
             }
 
             var token = Run.Submit(item);
-            _cmdlet.WriteVerbose(Run.Operation.DescribeStart(item, token));
+            var started = Run.Operation.DescribeStart(item, token);
+            _cmdlet.WriteVerbose(reason == null ? started : $"{started.TrimEnd('.')}: {reason}.");
             _cmdlet.Queue.RunPosted(_cmdlet);
         }
 

@@ -72,7 +72,7 @@ namespace OciBackup.Huawei
                 Wait = Wait,
                 WaitTimeout = Timeout,
                 Call = CallOptions,
-            }, HwcErrorRecords.From, "Wait-HwcBackup", DoneState);
+            }, errors: HwcErrorRecords.From, waitCommand: "Wait-HwcBackup", waitState: DoneState);
         }
 
         protected override void ProcessRecord()
