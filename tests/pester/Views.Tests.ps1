@@ -391,6 +391,9 @@ Describe 'The Huawei Cloud views' {
 
         function New-TestHex { param([int] $Length) -join (1..$Length | ForEach-Object { '0123456789abcdef'[$random.Next(16)] }) }
 
+        # The Huawei tables end with the id (a UUID or hexadecimal, not an OCID): the row's last cell.
+        function Get-LastCell { param([string] $Row) $Row.Substring($Row.LastIndexOf(' ') + 1) }
+
         # Every status each kind goes through, with the names that are hardest to fit.
         $names = @('nightly-20261123', 'autobk_a1b2', 'before-the-kernel-patch-on-web-server-01', 'db', 'x', $null)
         $disks = @(for ($i = 0; $i -lt 6; $i++) {
@@ -428,18 +431,18 @@ Describe 'The Huawei Cloud views' {
             $object = $objects[$i]
             $rows[$i] | Should -Match ('\b' + $object.($table.State) + '\b')
             if ($object.($table.Time)) { $rows[$i] | Should -BeLike ('*' + $object.($table.Time).ToLocalTime().ToString('yyyy-MM-dd HH:mm') + '*') }
-            $cell = (Get-IdCell $rows[$i]).TrimStart('…')
+            $cell = (Get-LastCell $rows[$i]).TrimStart('…')
             $cell.Length | Should -BeGreaterOrEqual 15
             $object.($table.Id).EndsWith($cell, [StringComparison]::Ordinal) | Should -BeTrue -Because "'$cell' is the end of $($object.($table.Id))"
         }
 
-        $rows | ForEach-Object { Get-IdCell $_ } | Select-Object -Unique | Should -HaveCount $objects.Count
+        $rows | ForEach-Object { Get-LastCell $_ } | Select-Object -Unique | Should -HaveCount $objects.Count
     }
 
     It 'shows each VBS job''s whole id at 80 columns' {
         $rows = @(Get-TableRow @(Show-AtWidth $jobs -Width 79))
 
-        for ($i = 0; $i -lt $rows.Count; $i++) { Get-IdCell $rows[$i] | Should -BeExactly $jobs[$i].JobId }
+        for ($i = 0; $i -lt $rows.Count; $i++) { Get-LastCell $rows[$i] | Should -BeExactly $jobs[$i].JobId }
     }
 
     It 'shows each <_>''s whole id at 120 columns' -ForEach 'HwcVolumeBackup', 'HwcRdsBackup' {
@@ -447,7 +450,7 @@ Describe 'The Huawei Cloud views' {
 
         $rows = @(Get-TableRow @(Show-AtWidth $table.Objects -Width 120))
 
-        for ($i = 0; $i -lt $rows.Count; $i++) { Get-IdCell $rows[$i] | Should -BeExactly $table.Objects[$i].($table.Id) }
+        for ($i = 0; $i -lt $rows.Count; $i++) { Get-LastCell $rows[$i] | Should -BeExactly $table.Objects[$i].($table.Id) }
     }
 
     It 'lists every field of a <_> under its property name at 80 columns' -ForEach 'HwcVolumeBackup', 'HwcVolumeBackupJob', 'HwcRdsBackup' {
