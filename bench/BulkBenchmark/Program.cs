@@ -3,8 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
+using OciBackup.Bench;
 using OciBackup.Emulator;
 
 // dotnet run -c Release --project bench/BulkBenchmark [-- --volumes 500 --rate 100 --latency-ms 50 --backup-seconds 3 --serial-sample 20 --wait-sample 300]
@@ -16,16 +15,15 @@ using OciBackup.Emulator;
 // wait, next — measured on a sample of volumes and scaled, since it is linear and would take tens of
 // minutes in full); and the ratios. Then the requests Wait-OciBackup sends for backups still on their way,
 // piped as ids and as objects, against the gets a poll of each would take.
-var volumes = Option("--volumes", 500);
-var rate = Option("--rate", 100);
-var latencyMs = Option("--latency-ms", 50);
-var backupSeconds = Option("--backup-seconds", 3);
-var serialSample = Option("--serial-sample", 20);
-var throttle = Option("--throttle-limit", 32);
-var waitSample = Option("--wait-sample", 300);
+var arguments = new BenchmarkArguments(args);
+var volumes = arguments.Int("--volumes", 500);
+var rate = arguments.Int("--rate", 100);
+var latencyMs = arguments.Int("--latency-ms", 50);
+var backupSeconds = arguments.Int("--backup-seconds", 3);
+var serialSample = arguments.Int("--serial-sample", 20);
+var throttle = arguments.Int("--throttle-limit", 32);
+var waitSample = arguments.Int("--wait-sample", 300);
 
-var repository = FindRepository();
-var manifest = Path.Combine(repository, "out", "OciBackup", "OciBackup.psd1");
 var directory = Path.Combine(Path.GetTempPath(), "ocibackup-bench-" + Guid.NewGuid().ToString("N"));
 var options = new EmulatorOptions
 {
@@ -43,18 +41,15 @@ var all = emulator.Compartments.Single().VolumeIds.ToArray();
 var bulkVolumes = all.Take(volumes).ToArray();
 var serialVolumes = all.Skip(volumes).Take(serialSample).ToArray();
 
-using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-runspace.Open();
-Run("Import-Module $args[0] -ErrorAction Stop; $global:session = New-OciSession -ConfigFile $args[1] -Endpoint $args[2] -ErrorAction Stop",
-    manifest, emulator.GeneratedConfigFile!, emulator.BaseAddress.GetLeftPart(UriPartial.Authority));
+using var module = HostedModule.Open(emulator);
 
 Console.WriteLine($"OciBackup bulk benchmark: {volumes} volumes, service rate limit {rate} req/s, latency {latencyMs} ms, backup duration {backupSeconds} s, -ThrottleLimit {throttle}");
 
-var before = Snapshot(emulator);
+var before = RequestCounts.Of(emulator);
 var clock = Stopwatch.StartNew();
-var output = Run($"$args[0] | New-OciVolumeBackup -Session $session -Wait -ThrottleLimit {throttle} -Timeout 3600", (object)bulkVolumes);
+var output = module.Run($"$args[0] | New-OciVolumeBackup -Session $session -Wait -ThrottleLimit {throttle} -Timeout 3600", (object)bulkVolumes);
 var ours = clock.Elapsed;
-var after = Snapshot(emulator);
+var after = RequestCounts.Of(emulator);
 var available = output.Count(o => (string?)o.Properties["LifecycleState"]?.Value == "AVAILABLE");
 if (available != volumes || bulkVolumes.Any(v => emulator.Statistics.VolumeBackupsCreated(v) != 1))
 {
@@ -63,13 +58,14 @@ if (available != volumes || bulkVolumes.Any(v => emulator.Statistics.VolumeBacku
 }
 
 clock.Restart();
-Run("foreach ($volume in $args[0]) { New-OciVolumeBackup $volume -Session $session -Wait -Timeout 3600 }", (object)serialVolumes);
+module.Run("foreach ($volume in $args[0]) { New-OciVolumeBackup $volume -Session $session -Wait -Timeout 3600 }", (object)serialVolumes);
 var serialSampleTime = clock.Elapsed;
 var serial = TimeSpan.FromTicks(serialSampleTime.Ticks * volumes / Math.Max(1, serialSample));
 var limit = TimeSpan.FromSeconds((double)volumes / rate + backupSeconds + latencyMs / 1000.0);
 
 Console.WriteLine();
-Console.WriteLine($"  ours (bulk, one pipeline)      {Seconds(ours),9} s   {after.Requests - before.Requests} requests ({after.Creates - before.Creates} creates, {after.Gets - before.Gets} gets, {after.Lists - before.Lists} lists), {after.Throttled - before.Throttled} answered 429");
+var sent = after - before;
+Console.WriteLine($"  ours (bulk, one pipeline)      {Seconds(ours),9} s   {sent.Requests} requests ({sent["CreateVolumeBackup"]} creates, {sent["GetVolumeBackup"]} gets, {sent["ListVolumeBackups"]} lists), {sent.Throttled} answered 429");
 Console.WriteLine($"  physical limit                 {Seconds(limit),9} s   = {volumes} / {rate} req/s + {backupSeconds} s backup + {latencyMs} ms round trip");
 Console.WriteLine($"  one volume at a time           {Seconds(serial),9} s   (measured {Seconds(serialSampleTime)} s for {serialSample} volumes, scaled to {volumes})");
 Console.WriteLine();
@@ -83,17 +79,18 @@ Console.WriteLine();
 Console.WriteLine($"  Wait-OciBackup on {waitVolumes.Length} backups still on their way (polling each with a get: {waitVolumes.Length} requests a round):");
 foreach (var (what, pipe) in new[] { ("ids", "$created.Id"), ("objects", "$created") })
 {
-    Run("$global:created = $args[0] | New-OciVolumeBackup -Session $session -ThrottleLimit 32", (object)waitVolumes);
-    var waitBefore = Snapshot(emulator);
-    var waited = Run($"{pipe} | Wait-OciBackup -Session $session -Timeout 3600");
-    var waitAfter = Snapshot(emulator);
+    module.Run("$global:created = $args[0] | New-OciVolumeBackup -Session $session -ThrottleLimit 32", (object)waitVolumes);
+    var waitBefore = RequestCounts.Of(emulator);
+    var waited = module.Run($"{pipe} | Wait-OciBackup -Session $session -Timeout 3600");
+    var waitAfter = RequestCounts.Of(emulator);
     if (waited.Count != waitVolumes.Length)
     {
         Console.Error.WriteLine($"The wait is wrong: {waited.Count} of {waitVolumes.Length} written.");
         return 1;
     }
 
-    Console.WriteLine($"    piped as {what,-8}  {waitAfter.Requests - waitBefore.Requests,5} requests ({waitAfter.Gets - waitBefore.Gets} gets, {waitAfter.Lists - waitBefore.Lists} lists), {waitAfter.Throttled - waitBefore.Throttled} answered 429");
+    var waitSent = waitAfter - waitBefore;
+    Console.WriteLine($"    piped as {what,-8}  {waitSent.Requests,5} requests ({waitSent["GetVolumeBackup"]} gets, {waitSent["ListVolumeBackups"]} lists), {waitSent.Throttled} answered 429");
 }
 try
 {
@@ -105,49 +102,4 @@ catch (IOException)
 
 return 0;
 
-System.Collections.ObjectModel.Collection<PSObject> Run(string script, params object[] arguments)
-{
-    using var shell = PowerShell.Create();
-    shell.Runspace = runspace;
-    shell.AddScript(script);
-    foreach (var argument in arguments)
-    {
-        shell.AddArgument(argument);
-    }
-
-    var result = shell.Invoke();
-    if (shell.Streams.Error.Count > 0)
-    {
-        throw new InvalidOperationException("The script wrote errors: " + string.Join(" | ", shell.Streams.Error.Take(3)));
-    }
-
-    return result;
-}
-
-int Option(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
 static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-
-static (long Requests, long Creates, long Gets, long Lists, long Throttled) Snapshot(EmulatorHost emulator)
-{
-    var byOperation = emulator.Statistics.RequestsByOperation;
-    long Count(string operation) => byOperation.TryGetValue(operation, out var n) ? n : 0;
-    return (emulator.Statistics.Requests, Count("CreateVolumeBackup"), Count("GetVolumeBackup"), Count("ListVolumeBackups"), emulator.Statistics.FaultCount(FaultKind.RateLimited));
-}
-
-static string FindRepository()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "OciBackup.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("OciBackup.sln not found above " + AppContext.BaseDirectory);
-}
