@@ -43,6 +43,7 @@ var arguments = new BenchmarkArguments(args);
 var volumeCount = arguments.Int("--volumes", 500);
 var historyDays = arguments.Int("--history-days", 30);
 var keep = arguments.Int("--keep", 7);
+var timeline = args.Contains("--timeline");
 var settings = new ServiceSettings(
     RateLimit: arguments.Int("--rate", 100),
     Latency: TimeSpan.FromMilliseconds(arguments.Int("--latency-ms", 50)),
@@ -155,11 +156,18 @@ MeasuredPhase Measure(string script, params object[] scriptArguments)
     Thread.Sleep(TimeSpan.FromSeconds(1));
     var countsBefore = RequestCounts.Of(emulator);
     var logBefore = requestLog.Count;
+    var started = requestLog.Now;
     var clock = Stopwatch.StartNew();
     var output = module.Run(script, scriptArguments);
     var time = clock.Elapsed;
     Thread.Sleep(TimeSpan.FromSeconds(1));
-    return new MeasuredPhase(time, RequestCounts.Of(emulator) - countsBefore, requestLog.Between(logBefore, requestLog.Count), output);
+    var measured = new MeasuredPhase(started, time, RequestCounts.Of(emulator) - countsBefore, requestLog.Between(logBefore, requestLog.Count), output);
+    if (timeline)
+    {
+        measured.PrintTimeline();
+    }
+
+    return measured;
 }
 
 static void Check(bool right, string what)

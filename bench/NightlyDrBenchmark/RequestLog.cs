@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,10 @@ namespace OciBackup.Bench.NightlyDr;
 internal sealed class RequestLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<LoggedRequest> _requests = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>Time since the log was made: what <see cref="LoggedRequest.At"/> counts from.</summary>
+    public TimeSpan Now => _clock.Elapsed;
 
     /// <summary>How many requests are logged so far: a mark to count from.</summary>
     public int Count => _requests.Count;
@@ -21,7 +26,7 @@ internal sealed class RequestLog : ILoggerProvider
     /// <summary>The requests logged from mark <paramref name="from"/> up to mark <paramref name="to"/>.</summary>
     public IReadOnlyList<LoggedRequest> Between(int from, int to) => _requests.Skip(from).Take(to - from).ToList();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(_requests);
+    public ILogger CreateLogger(string categoryName) => new Logger(_requests, _clock);
 
     public void Dispose()
     {
@@ -30,10 +35,12 @@ internal sealed class RequestLog : ILoggerProvider
     private sealed class Logger : ILogger
     {
         private readonly ConcurrentQueue<LoggedRequest> _requests;
+        private readonly Stopwatch _clock;
 
-        public Logger(ConcurrentQueue<LoggedRequest> requests)
+        public Logger(ConcurrentQueue<LoggedRequest> requests, Stopwatch clock)
         {
             _requests = requests;
+            _clock = clock;
         }
 
         public IDisposable? BeginScope<TState>(TState state)
@@ -51,14 +58,14 @@ internal sealed class RequestLog : ILoggerProvider
             string? Value(string name) => values.FirstOrDefault(pair => pair.Key == name).Value?.ToString();
             if (Value("Operation") is string operation && Value("Region") is string region)
             {
-                _requests.Enqueue(new LoggedRequest(region, operation, Value("Query") ?? ""));
+                _requests.Enqueue(new LoggedRequest(_clock.Elapsed, region, operation, Value("Query") ?? ""));
             }
         }
     }
 }
 
-/// <summary>One API request the emulator answered.</summary>
-internal sealed record LoggedRequest(string Region, string Operation, string Query)
+/// <summary>One API request the emulator answered, and when (since the log was made).</summary>
+internal sealed record LoggedRequest(TimeSpan At, string Region, string Operation, string Query)
 {
     /// <summary>A list request that asks for a page after the first (it carries the previous answer's opc-next-page).</summary>
     public bool IsFurtherPage => Query.Contains("?page=", StringComparison.Ordinal) || Query.Contains("&page=", StringComparison.Ordinal);

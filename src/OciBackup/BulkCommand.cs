@@ -88,7 +88,7 @@ namespace OciBackup
                 RunKey = RunKey,
                 Wait = Wait,
                 WaitTimeout = Timeout,
-                Call = CallOptions,
+                Call = PacedCallOptions,
                 CancellationToken = StopToken,
             }, _reporter);
         }

@@ -68,6 +68,15 @@ namespace OciBackup
             RetryPolicy = RetryPolicyOverride(),
         };
 
+        /// <summary><see cref="CallOptions"/> paced by the session (bulk runs and waits): fast until the service answers 429, then at the rate it lets through.</summary>
+        internal OciCallOptions PacedCallOptions => new OciCallOptions
+        {
+            Trace = CallOptions.Trace,
+            RetryObserver = CallOptions.RetryObserver,
+            RetryPolicy = CallOptions.RetryPolicy,
+            Pacer = ActiveSession.Pacer,
+        };
+
         protected OciCmdlet()
         {
             _stop = new CancellationTokenSource();

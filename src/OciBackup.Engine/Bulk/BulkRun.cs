@@ -61,7 +61,8 @@ namespace OciBackup.Engine.Bulk
             {
                 Trace = options.Call.Trace,
                 RetryPolicy = options.Call.RetryPolicy,
-                RetryObserver = new ThrottleFeedbackObserver(_limiter, options.Call.RetryObserver),
+                RetryObserver = new ThrottleFeedbackObserver(_limiter, options.Call.RetryObserver, ratePaced: options.Call.Pacer != null),
+                Pacer = options.Call.Pacer,
             };
             if (options.Wait)
             {

@@ -109,19 +109,29 @@ namespace OciBackup.Engine.Http
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var credentials = await _authentication.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                var pacer = call?.Pacer;
+                var turn = pacer == null ? default : await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
                 OciServiceException? rejected = null;
                 TimeSpan delay;
                 try
                 {
-                    return await SendOnceAsync(request, credentials, cancellationToken, call).ConfigureAwait(false);
+                    var response = await SendOnceAsync(request, credentials, cancellationToken, call).ConfigureAwait(false);
+                    pacer?.OnAnswered(turn, throttled: false);
+                    return response;
                 }
                 catch (OciServiceException error) when (error.StatusCode == 401 && !renewedAfterRejection)
                 {
+                    pacer?.OnAnswered(turn, throttled: false);
                     rejected = error;
                     delay = TimeSpan.Zero;
                 }
                 catch (Exception error) when (error is OciServiceException || error is OciTransportException)
                 {
+                    if (error is OciServiceException answered)
+                    {
+                        pacer?.OnAnswered(turn, throttled: answered.StatusCode == 429);
+                    }
+
                     RecordAttempts(error, attempt);
                     var next = policy.NextDelay(error, request, attempt, _clock.UtcNow - started, _random);
                     if (next == null)

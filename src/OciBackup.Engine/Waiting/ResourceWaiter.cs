@@ -104,6 +104,7 @@ namespace OciBackup.Engine.Waiting
                 Trace = options.Call?.Trace,
                 RetryObserver = options.Call?.RetryObserver,
                 RetryPolicy = RetryPolicy.None,
+                Pacer = options.Call?.Pacer,
             };
         }
 
@@ -497,6 +498,11 @@ namespace OciBackup.Engine.Waiting
                             missed.MissedByList = true;
                         }
                     }
+                }
+                else if (PollErrors.IsThrottled(failure))
+                {
+                    // The due ones wait for the next round, after the Retry-After. Gets instead would only be more
+                    // requests against the same limit, so being throttled never counts as the list failing.
                 }
                 else if (transient)
                 {

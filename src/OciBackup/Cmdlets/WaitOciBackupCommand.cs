@@ -59,7 +59,7 @@ namespace OciBackup.Cmdlets
 
             var stateText = BackupLifecycleStates.ToServiceString(state);
             _reporter = new WaitReporter(Queue, stateText);
-            _waiter = new ResourceWaiter(ActiveSession, new ResourceWaiterOptions { TargetState = stateText, Timeout = Timeout, Call = CallOptions }, _reporter);
+            _waiter = new ResourceWaiter(ActiveSession, new ResourceWaiterOptions { TargetState = stateText, Timeout = Timeout, Call = PacedCallOptions }, _reporter);
             _waiting = _waiter.RunAsync(StopToken);
         }
 

@@ -403,6 +403,29 @@ namespace OciBackup.Tests.Waiting
         }
 
         [Fact]
+        public async Task Lists_throttled_round_after_round_stay_lists_where_failing_ones_give_way_to_gets()
+        {
+            _service.Add("vb-a", BackupKind.Volume, "c1", Epoch, Available(after: 10));
+            _service.Add("vb-b", BackupKind.Volume, "c1", Epoch, Available(after: 10));
+            _service.Add("vb-c", BackupKind.Volume, "c2", Epoch, Available(after: 10));
+            _service.Add("vb-d", BackupKind.Volume, "c2", Epoch, Available(after: 10));
+            _service.FailLists(Enumerable.Repeat(429, 2 * (CompartmentListing.FailuresBeforeGetsOnly + 1)).ToArray());
+            var waiter = Waiter();
+
+            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
+            await RunToEnd(waiter, new WaitTarget("vb-b", BackupKind.Volume, "c1", Epoch));
+            var throttledGets = _service.Count(FakeBackupService.GetVolumeBackup);
+            _service.FailLists(Enumerable.Repeat(503, 2 * (CompartmentListing.FailuresBeforeGetsOnly + 1)).ToArray());
+            waiter = Waiter();
+            waiter.Add(new WaitTarget("vb-c", BackupKind.Volume, "c2", Epoch));
+            await RunToEnd(waiter, new WaitTarget("vb-d", BackupKind.Volume, "c2", Epoch));
+
+            Assert.Equal(0, throttledGets);
+            Assert.True(_service.Count(FakeBackupService.GetVolumeBackup) >= 2);
+            Assert.Equal(4, _observer.ReachedIds.Count);
+        }
+
+        [Fact]
         public async Task A_refused_list_falls_back_to_gets()
         {
             _service.Add("vb-a", BackupKind.Volume, "c1", Epoch, Available(after: 10));
