@@ -7,8 +7,8 @@ using OciBackup.Engine.Models;
 namespace OciBackup
 {
     /// <summary>
-    /// What every cmdlet that runs one operation over items piped in shares (backing up, copying, restoring): the
-    /// parameters of the run, and its course. The work is the engine's <see cref="BulkRun"/>: this checks what applies
+    /// What every cmdlet that runs one operation over items piped in shares (backing up, copying, restoring,
+    /// deleting): the parameters of the run, and its course. The work is the engine's <see cref="BulkRun"/>: this checks what applies
     /// to every item before anything is sent, checks each item as it comes, asks ShouldProcess, feeds the run, writes
     /// what it reports on the pipeline thread and, on Ctrl+C, says what had been sent.
     /// </summary>
@@ -18,7 +18,7 @@ namespace OciBackup
         private BulkReporter? _reporter;
         private int? _throttleLimit;
 
-        /// <summary><para type="description">Wait until each result is AVAILABLE before writing it.</para></summary>
+        /// <summary><para type="description">Wait until each result is done: AVAILABLE for what is made, TERMINATED for what is deleted.</para></summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
@@ -35,14 +35,6 @@ namespace OciBackup
             get => _throttleLimit ?? DefaultThrottleLimit;
             set => _throttleLimit = value;
         }
-
-        /// <summary>
-        /// <para type="description">Derive each item's retry token from this key and the item, so that re-running the same job within 24 hours never does an item's work twice.</para>
-        /// </summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(1, 512)]
-        public string? RunKey { get; set; }
 
         /// <summary>
         /// <para type="description">The region the item is in, when it is not the session's own: piped objects of this module say theirs. Without it, the region in the item's OCID when the session serves it, else the session's.</para>
@@ -72,6 +64,15 @@ namespace OciBackup
         /// <summary>What is wrong with this item that the service need not be asked about, beyond its id; null when nothing is.</summary>
         internal virtual InputProblem? CheckItem(BulkItem item) => null;
 
+        /// <summary>The key retry tokens are derived from (-RunKey), for commands whose calls make something.</summary>
+        internal virtual string? RunKeyValue => null;
+
+        /// <summary>False for a command that writes nothing (a deletion): each result is told in -Verbose only.</summary>
+        internal virtual bool WritesResults => true;
+
+        /// <summary>Why this item is acted on, when the piped object says so (a retention rule): told by ShouldProcess and -Verbose.</summary>
+        internal virtual string? ItemReason => null;
+
         protected override void BeginProcessing()
         {
             var problems = new List<InputProblem>();
@@ -81,11 +82,11 @@ namespace OciBackup
                 ThrowTerminatingError(InputErrors.Record(problems[0], problems[0].Value ?? problems[0].Field));
             }
 
-            _reporter = new BulkReporter(Queue, operation, id => _run?.Written(id));
+            _reporter = new BulkReporter(Queue, operation, id => _run?.Written(id), WritesResults);
             _run = new BulkRun(ActiveSession, operation, new BulkRunOptions
             {
                 ThrottleLimit = ThrottleLimit,
-                RunKey = RunKey,
+                RunKey = RunKeyValue,
                 Wait = Wait,
                 WaitTimeout = Timeout,
                 Call = PacedCallOptions,
@@ -108,14 +109,17 @@ namespace OciBackup
                 return;
             }
 
+            var reason = Blank(ItemReason);
+            var action = run.Operation.Action + (reason == null ? string.Empty : $" ({reason})");
             // -Force skips a confirmation prompt, never -WhatIf.
-            if (!(Force && !WhatIfRequested()) && !ShouldProcess($"{run.Operation.ItemKind.TypeName} {id}", run.Operation.Action))
+            if (!(Force && !WhatIfRequested()) && !ShouldProcess($"{run.Operation.ItemKind.TypeName} {id}", action))
             {
                 return;
             }
 
             var token = run.Submit(item);
-            WriteVerbose(run.Operation.DescribeStart(item, token));
+            var started = run.Operation.DescribeStart(item, token);
+            WriteVerbose(reason == null ? started : $"{started.TrimEnd('.')}: {reason}.");
             Queue.RunPosted(this);
         }
 

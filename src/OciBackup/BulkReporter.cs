@@ -15,6 +15,7 @@ namespace OciBackup
     internal sealed class BulkReporter : IBulkObserver
     {
         private const int ActivityId = 70;
+        private readonly bool _writeResults;
         private readonly PipelineQueue _queue;
         private readonly BulkOperation _operation;
         private readonly Action<string> _written;
@@ -22,12 +23,14 @@ namespace OciBackup
         private int _existing;
 
         /// <param name="written">Told the id of each result once it is written or failed (on the pipeline thread).</param>
-        public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written)
+        /// <param name="writeResults">False for a command that writes nothing (a deletion): results are told in -Verbose only.</param>
+        public BulkReporter(PipelineQueue queue, BulkOperation operation, Action<string> written, bool writeResults = true)
         {
             _queue = queue;
             _operation = operation;
             _written = written;
-            _wait = new WaitReporter(queue, operation.WaitState, written, operation.ResultNounPlural);
+            _writeResults = writeResults;
+            _wait = new WaitReporter(queue, operation.WaitState, written, operation.ResultNounPlural, writeResults);
         }
 
         /// <summary>Results that were there already (copies made earlier), among the run's successes.</summary>
@@ -56,7 +59,7 @@ namespace OciBackup
             _queue.Post(cmdlet =>
             {
                 cmdlet.WriteVerbose(message);
-                if (result.Resource != null)
+                if (result.Resource != null && _writeResults)
                 {
                     cmdlet.WriteObject(result.Resource);
                 }

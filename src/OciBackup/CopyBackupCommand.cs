@@ -12,7 +12,7 @@ namespace OciBackup
     /// The parameters the two copy cmdlets share; the run is <see cref="BulkCommand"/>'s, of a
     /// <see cref="CopyBackupOperation"/>: asked of each backup's own region, the copy made and waited for in the destination.
     /// </summary>
-    public abstract class CopyBackupCommand : BulkCommand
+    public abstract class CopyBackupCommand : MakingBulkCommand
     {
         private string? _destination;
 

@@ -84,6 +84,7 @@ namespace OciBackup
             "Volume" => "volume",
             "VolumeGroup" => "volume group",
             "Backup" => "backup",
+            "Compartment" => "compartment",
             _ => "resource",
         };
 

@@ -6,7 +6,7 @@ using OciBackup.Engine.Models;
 namespace OciBackup
 {
     /// <summary>A bulk command whose results are made with a name and tags of the user's (backups, restored volumes).</summary>
-    public abstract class TaggedBulkCommand : BulkCommand
+    public abstract class TaggedBulkCommand : MakingBulkCommand
     {
         /// <summary><para type="description">A name for each result (1 to 255 characters). The service picks one when omitted.</para></summary>
         [Parameter]

@@ -16,6 +16,7 @@ namespace OciBackup
         private const int ActivityId = 71;
         private readonly PipelineQueue _queue;
         private readonly string _state;
+        private readonly bool _writeResults;
 
         private readonly Action<string>? _written;
         private readonly string _activity;
@@ -23,19 +24,25 @@ namespace OciBackup
         /// <param name="state">The state waited for, in the service's spelling.</param>
         /// <param name="written">Told the id of each backup once it is written or failed (on the pipeline thread).</param>
         /// <param name="waitedFor">What is waited for, in the plural: <c>backups</c>, <c>copies</c>, <c>volumes</c>.</param>
-        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null, string waitedFor = "backups")
+        /// <param name="writeResults">False for a command that writes nothing (a deletion): each arrival is told in -Verbose only.</param>
+        public WaitReporter(PipelineQueue queue, string state, Action<string>? written = null, string waitedFor = "backups", bool writeResults = true)
         {
             _queue = queue;
             _state = state;
             _written = written;
             _activity = $"Waiting for {waitedFor} to be {state}";
+            _writeResults = writeResults;
         }
 
         public void OnReached(WaitTarget target, ILifecycleResource resource) =>
             _queue.Post(cmdlet =>
             {
                 cmdlet.WriteVerbose($"{Describe(resource)} is {resource.LifecycleState}.");
-                cmdlet.WriteObject(resource);
+                if (_writeResults)
+                {
+                    cmdlet.WriteObject(resource);
+                }
+
                 _written?.Invoke(target.Id);
             });
 

@@ -45,6 +45,7 @@ BeforeAll {
             $backup.CompartmentId = 'ocid1.compartment.oc1..aaaaaaaa5nfwo53cezleyy6t73v6rn6knhu3molvptnl3kcq34l5zb7ptz2q'
             $backup.FreeformTags = @{ Ticket = 'CHG-1042'; env = 'prod' }
             $backup.DefinedTags = @{ Operations = @{ CostCenter = '42'; Schedule = 'nightly' } }
+            $backup.Region = $Region
             $backup
         }
     }
@@ -85,10 +86,11 @@ BeforeAll {
         $entries
     }
 
-    # The id cell: the table's last column, right-aligned, holds no space.
+    # The id cell: right-aligned, it holds no space, and it is a whole OCID or the end of one after an ellipsis. The
+    # region may follow it on a wide console.
     function Get-IdCell {
         param([string] $Row)
-        $Row.Substring($Row.LastIndexOf(' ') + 1)
+        @($Row.Split(' ', [StringSplitOptions]::RemoveEmptyEntries) | Where-Object { $_ -like 'ocid1.*' -or $_ -like '…*' })[-1]
     }
 }
 
@@ -173,6 +175,23 @@ Describe 'The <_> table' -ForEach 'VolumeBackup', 'VolumeGroupBackup' {
         $entries['Id'] | Should -BeExactly $backup.Id
         $entries['FreeformTags'] | Should -BeExactly 'env=prod, Ticket=CHG-1042'
         $entries['DefinedTags'] | Should -BeExactly 'Operations.CostCenter=42, Operations.Schedule=nightly'
+    }
+
+    It 'lists the region a backup is in, and the backup it was copied from only for a copy' {
+        $source = if ($_ -eq 'VolumeBackup') { 'SourceVolumeBackupId' } else { 'SourceVolumeGroupBackupId' }
+        $original = $backups[2]
+        $original.Region = $region
+        $copy = @(New-TestBackup -Kind $_ -Region 'us-phoenix-1')[2]
+        $copy.Region = 'us-phoenix-1'
+        $copy.$source = $original.Id
+
+        $originalEntries = Get-ListEntry @(Show-AtWidth $original -Width 80 -List)
+        $copyEntries = Get-ListEntry @(Show-AtWidth $copy -Width 80 -List)
+
+        $originalEntries['Region'] | Should -BeExactly $region
+        $originalEntries.Contains($source) | Should -BeFalse -Because 'a backup made from a volume was copied from nothing'
+        $copyEntries['Region'] | Should -BeExactly 'us-phoenix-1'
+        $copyEntries[$source] | Should -BeExactly $original.Id
     }
 }
 
@@ -302,6 +321,32 @@ Describe 'A wide console' {
 
         $wide | Should -BeExactly $backups.Id
         $narrower | ForEach-Object { $_ | Should -BeLike '…*' }
+    }
+}
+
+Describe 'The region of backups' {
+    BeforeAll {
+        $backups = @(New-TestBackup -Kind VolumeBackup) + @(New-TestBackup -Kind VolumeGroupBackup)
+    }
+
+    It 'costs an 80-column console nothing, and the list says it' {
+        $lines = @(Show-AtWidth $backups -Width 79)
+        $list = Get-ListEntry @(Show-AtWidth $backups[0] -Width 80 -List)
+
+        $lines -match '^Name +State +Created +Size \(GB\) +Id$' | Should -HaveCount 1
+        $list['Region'] | Should -BeExactly $region
+    }
+
+    It 'follows the whole OCID once the id column fits, whole from 189 columns' {
+        $narrow = @(Show-AtWidth $backups -Width 172)
+        $wide = @(Show-AtWidth $backups -Width 189)
+
+        $narrow -match 'Region' | Should -BeNullOrEmpty
+        $wide -match '^Name +State +Created +Size \(GB\) +Id Region$' | Should -HaveCount 1
+        $rows = @(Get-TableRow $wide)
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $rows[$i] | Should -BeLike "* $($backups[$i].Id) $region"
+        }
     }
 }
 

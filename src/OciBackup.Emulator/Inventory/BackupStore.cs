@@ -430,7 +430,13 @@ internal sealed class BackupStore
         lock (_gate)
         {
             SeededBackup settled = SeededBackup.From(seed, SeededBackup.VolumeBackupStates, now);
-            VolumeBackup backup = AddSeeded(volume, volume.CompartmentId, seed.DisplayName ?? "volumebackup" + settled.Time.UtcDateTime.ToString("yyyyMMddHHmmss"),
+            string region = seed.Region ?? volume.Region;
+            if (!Serves(region))
+            {
+                throw new InvalidDataException($"region '{region}' is not one the emulator serves ({string.Join(", ", _regions)}).");
+            }
+
+            VolumeBackup backup = AddSeeded(volume, region, volume.CompartmentId, seed.DisplayName ?? "volumebackup" + settled.Time.UtcDateTime.ToString("yyyyMMddHHmmss"),
                 settled, seed.KmsKeyId, Tags.From(seed.FreeformTags, seed.DefinedTags), settled.PinnedState);
             return backup;
         }
@@ -445,7 +451,7 @@ internal sealed class BackupStore
             SeededBackup settled = SeededBackup.From(seed, SeededBackup.VolumeGroupBackupStates, now);
             string displayName = seed.DisplayName ?? "volumegroupbackup" + settled.Time.UtcDateTime.ToString("yyyyMMddHHmmss");
             var members = group.Volumes
-                .Select(v => AddSeeded(v, group.CompartmentId, displayName + " - " + v.DisplayName, settled, null, Tags.Empty,
+                .Select(v => AddSeeded(v, group.Region, group.CompartmentId, displayName + " - " + v.DisplayName, settled, null, Tags.Empty,
                     SeededBackup.MemberState(settled.PinnedState)))
                 .ToList();
             return AddGroupBackup(new VolumeGroupBackup(_ids.New("volumegroupbackup", group.Region), group.Region, group.CompartmentId,
@@ -458,10 +464,10 @@ internal sealed class BackupStore
         }
     }
 
-    private VolumeBackup AddSeeded(Volume volume, string compartmentId, string displayName, SeededBackup settled, string? kmsKeyId, Tags tags, string? pinnedState)
+    private VolumeBackup AddSeeded(Volume volume, string region, string compartmentId, string displayName, SeededBackup settled, string? kmsKeyId, Tags tags, string? pinnedState)
     {
         long unique = settled.Type == "FULL" ? volume.SizeInGBs : Math.Max(1, volume.SizeInGBs / 10);
-        var backup = new VolumeBackup(_ids.New("volumebackup", volume.Region), volume.Region, compartmentId, displayName, volume, settled.Type,
+        var backup = new VolumeBackup(_ids.New("volumebackup", region), region, compartmentId, displayName, volume, settled.Type,
             kmsKeyId, tags, settled.Timeline, volume.SizeInGBs, unique, ++_sequence)
         {
             SourceType = settled.SourceType,

@@ -4,4 +4,10 @@ namespace OciBackup.Emulator.Inventory;
 public sealed class SeedVolumeBackup : SeedBackup
 {
     public string? KmsKeyId { get; set; }
+
+    /// <summary>
+    /// The region it lives in, when not its volume's: another region the emulator serves makes it a copy there, as a
+    /// disaster-recovery region holds the copies of earlier nights (its volumeId is still its volume's).
+    /// </summary>
+    public string? Region { get; set; }
 }

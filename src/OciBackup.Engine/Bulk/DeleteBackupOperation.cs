@@ -28,7 +28,7 @@ namespace OciBackup.Engine.Bulk
 
         public override bool TakesRetryToken => false;
 
-        public override string Action => "Delete";
+        public override string Action => _kind.DeleteAction;
 
         public override string Activity => $"Deleting {_kind.Noun}s";
 

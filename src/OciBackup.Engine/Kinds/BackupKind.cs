@@ -42,6 +42,9 @@ namespace OciBackup.Engine.Kinds
         /// <summary><c>DeleteVolumeBackup</c>.</summary>
         public string DeleteOperation => "Delete" + TypeName;
 
+        /// <summary>What deleting one does, for a person asked to confirm it: <c>Delete</c>.</summary>
+        public virtual string DeleteAction => "Delete";
+
         /// <summary>The call a restore makes: <c>CreateVolume</c>.</summary>
         public string RestoreOperation => "Create" + Source.TypeName;
 

@@ -19,6 +19,9 @@ namespace OciBackup.Engine.Kinds
         {
         }
 
+        /// <summary>The service deletes a group backup's member volume backups with it.</summary>
+        public override string DeleteAction => "Delete, with its member volume backups";
+
         public override string? SourceIdOf(BackupResource backup) => (backup as VolumeGroupBackup)?.VolumeGroupId;
 
         public override string? CopiedFromOf(BackupResource backup) => (backup as VolumeGroupBackup)?.SourceVolumeGroupBackupId;

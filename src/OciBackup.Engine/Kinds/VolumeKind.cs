@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,12 +8,12 @@ using OciBackup.Engine.Models;
 namespace OciBackup.Engine.Kinds
 {
     /// <summary>Block volumes: what volume backups are of, and what restoring one makes.</summary>
-    internal sealed class VolumeKind : ResourceKind
+    internal sealed class VolumeKind : SourceKind
     {
         public static readonly VolumeKind Instance = new VolumeKind();
 
         private VolumeKind()
-            : base("Volume", "volume", "volume", "volumeId", "Volume", BlockstorageRequests.ApiVersionPath + "/volumes", listsNewestFirst: false,
+            : base("Volume", "volume", "volume", "volumeId", BlockstorageRequests.ApiVersionPath + "/volumes",
                 new LifecycleStates(new[] { "PROVISIONING", "RESTORING", "AVAILABLE" }, "FAULTY", "TERMINATING", "TERMINATED"))
         {
         }
@@ -22,6 +23,13 @@ namespace OciBackup.Engine.Kinds
 
         public override async Task<OciResult<IReadOnlyList<ILifecycleResource>>> ListNewestFirstAsync(BlockstorageClient client, string compartmentId, int limit, string? page, CancellationToken cancellationToken, OciCallOptions? call = null) =>
             Widen(await client.ListVolumesAsync(new VolumeFilter(compartmentId) { SortBy = BlockstorageRequests.SortByTimeCreated, SortOrder = BlockstorageRequests.Descending }, limit, page, cancellationToken, call).ConfigureAwait(false));
+
+        public override async Task<IReadOnlyList<ILifecycleResource>> ListAsync(BlockstorageClient client, VolumeFilter filter, CancellationToken cancellationToken, OciCallOptions? call = null) =>
+            await client.ListAllVolumesAsync(filter, cancellationToken, call).ConfigureAwait(false);
+
+        public override string? AvailabilityDomainOf(ILifecycleResource resource) => (resource as Volume)?.AvailabilityDomain;
+
+        public override Hashtable? FreeformTagsOf(ILifecycleResource resource) => (resource as Volume)?.FreeformTags;
 
         public override ILifecycleResource Gone(string id, string? region, ILifecycleResource? lastSeen) =>
             new Volume { Id = id, Region = region ?? lastSeen?.Region, CompartmentId = lastSeen?.CompartmentId, DisplayName = lastSeen?.DisplayName, LifecycleState = Lifecycle.Deleted };

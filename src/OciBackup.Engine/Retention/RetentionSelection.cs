@@ -85,7 +85,7 @@ namespace OciBackup.Engine.Retention
 
                 if (named)
                 {
-                    decisions[backup] = Select(RetentionRule.Named, "named");
+                    decisions[backup] = Select(RetentionRule.Named, "asked for by its OCID or display name");
                     continue;
                 }
 

@@ -159,7 +159,7 @@ namespace OciBackup.Engine.Waiting
                 }
                 else
                 {
-                    tracked = new TrackedResource(target, now, DeadlineFrom(now));
+                    tracked = new TrackedResource(target, now, DeadlineFrom(now), agedFromRequest: !target.Kind.Lifecycle.IsDeletion(_targetState));
                     if (target.CompartmentId != null)
                     {
                         SeenIn(target.Kind, target.Region, target.CompartmentId);

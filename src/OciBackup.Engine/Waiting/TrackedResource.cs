@@ -8,8 +8,15 @@ namespace OciBackup.Engine.Waiting
     /// <summary>One resource being watched, for every target that names it. Mutated only under the waiter's lock.</summary>
     internal sealed class TrackedResource
     {
-        public TrackedResource(WaitTarget first, DateTimeOffset addedAt, DateTimeOffset? deadline)
+        private readonly bool _agedFromRequest;
+
+        /// <param name="agedFromRequest">
+        /// Whether its age counts from when it was asked for (a backup being made); false when the wait is for its
+        /// deletion, which began with the wait, however long ago the backup itself was made.
+        /// </param>
+        public TrackedResource(WaitTarget first, DateTimeOffset addedAt, DateTimeOffset? deadline, bool agedFromRequest = true)
         {
+            _agedFromRequest = agedFromRequest;
             Id = first.Id;
             Kind = first.Kind;
             Region = first.Region;
@@ -18,7 +25,7 @@ namespace OciBackup.Engine.Waiting
             AddedAt = addedAt;
             Deadline = deadline;
             // A clock skewed ahead of ours must not make a resource look younger than the wait for it.
-            Start = first.TimeRequestReceived is DateTimeOffset requested && requested < addedAt ? requested : addedAt;
+            Start = agedFromRequest && first.TimeRequestReceived is DateTimeOffset requested && requested < addedAt ? requested : addedAt;
             RequestedAt = first.TimeRequestReceived;
             NextPollAt = addedAt;
         }
@@ -72,7 +79,7 @@ namespace OciBackup.Engine.Waiting
             if (LastSeen == null && RequestedAt == null)
             {
                 RequestedAt = resource.TimeRequested;
-                if (RequestedAt is DateTimeOffset requested && requested < Start)
+                if (_agedFromRequest && RequestedAt is DateTimeOffset requested && requested < Start)
                 {
                     Start = requested;
                 }

@@ -126,6 +126,41 @@ public sealed class BackdatedBackupTests
     }
 
     [Fact]
+    public async Task A_backdated_backup_given_another_region_is_a_copy_there_of_the_same_volume()
+    {
+        await using TestEmulator emulator = await StartTwoRegionsAsync();
+        string compartment = emulator.Host.CompartmentsIn(Ashburn)[0].Id;
+        string eastVolume = emulator.Host.CompartmentsIn(Ashburn)[0].VolumeIds[^1];
+
+        using HttpResponseMessage response = await AdminPostAsync(emulator, "volumeBackups",
+            $"{{\"volumeId\":\"{eastVolume}\",\"region\":\"{Phoenix}\",\"displayName\":\"dr night 5\",\"ageDays\":5}}");
+        JsonElement backup = await TestEmulator.JsonAsync(response);
+        string id = backup.GetProperty("id").GetString()!;
+        JsonElement west = await emulator.GetJsonAsync($"/volumeBackups?compartmentId={compartment}&volumeId={eastVolume}", Phoenix);
+        JsonElement east = await emulator.GetJsonAsync($"/volumeBackups?compartmentId={compartment}&volumeId={eastVolume}");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.StartsWith("ocid1.volumebackup.oc1.us-phoenix-1.", id, StringComparison.Ordinal);
+        Assert.Equal(eastVolume, backup.GetProperty("volumeId").GetString());
+        Assert.Equal("2026-11-18T09:05:07.000Z", backup.GetProperty("timeCreated").GetString());
+        Assert.Equal(id, Assert.Single(west.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Empty(east.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_backdated_backup_in_a_region_not_served_is_refused()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync();
+
+        using HttpResponseMessage response = await AdminPostAsync(emulator, "volumeBackups",
+            $"{{\"volumeId\":\"{emulator.VolumeId}\",\"region\":\"eu-frankfurt-1\"}}");
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("eu-frankfurt-1", (await TestEmulator.JsonAsync(response)).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, emulator.Host.Statistics.TotalVolumeBackups);
+    }
+
+    [Fact]
     public async Task Admin_endpoint_adds_a_backdated_group_backup_in_any_state()
     {
         await using TestEmulator emulator = await TestEmulator.StartAsync();

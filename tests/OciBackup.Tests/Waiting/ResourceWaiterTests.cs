@@ -272,6 +272,18 @@ namespace OciBackup.Tests.Waiting
         }
 
         [Fact]
+        public async Task Waiting_for_the_deletion_of_an_old_backup_polls_as_for_a_young_one()
+        {
+            // Made 30 days ago, deleted now: its age is that of the deletion, so it is not polled at the longest interval.
+            _service.Add("vb-old", BackupKind.Volume, "c1", Epoch.AddDays(-30), (TimeSpan.FromDays(30), "TERMINATING"), (TimeSpan.FromDays(30) + TimeSpan.FromSeconds(3), "TERMINATED"));
+            var waiter = Waiter(o => o.TargetState = "TERMINATED");
+
+            await RunToEnd(waiter, new WaitTarget("vb-old", BackupKind.Volume, "c1", Epoch.AddDays(-30)));
+
+            Assert.InRange(_observer.WhenDone("vb-old"), Epoch.AddSeconds(3), Epoch.AddSeconds(5));
+        }
+
+        [Fact]
         public void A_state_the_kind_never_has_is_refused_when_the_target_is_added()
         {
             var waiter = Waiter(o => o.TargetState = "RESTORING");
