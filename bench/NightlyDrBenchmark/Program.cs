@@ -18,8 +18,11 @@ using OciBackup.Emulator.Inventory;
 // for the last --history-days days:
 //   1. back up every volume and wait:        $volumes | New-OciVolumeBackup -Wait
 //   2. copy the new backups to DR and wait:  $backups | Copy-OciVolumeBackup -DestinationRegion us-phoenix-1 -Wait
+//   3. prune the history to --keep a volume: Get-OciVolumeBackup -CompartmentId $c | Select-OciBackupToRemove -KeepLast 7 |
+//                                             Remove-OciVolumeBackup -Force -Wait
 // Each phase runs with the cmdlets' defaults, as a runbook would, and is checked for being right (every volume backed
-// up once, every new backup copied once) before its numbers count.
+// up once, every new backup copied once, every volume left with exactly its newest --keep, the new one among them)
+// before its numbers count.
 //
 // The physical limit of a phase is derived from the settings alone, as the least time any client could take:
 //   - The service answers at most --rate requests a second, both regions together (one token bucket, as a tenancy's
@@ -31,13 +34,15 @@ using OciBackup.Emulator.Inventory;
 //     moment the service acts on it, and a poll that arrives then sees it done.
 //   limit = max((R - rate) / rate, sequential pages x latency) + latency + duration
 // where R counts only what the job cannot do without: one create per volume, one copy per new backup, one delete per
-// backup pruned and the pages of the list that finds the history. Polls are left out (a perfect client would know
+// backup pruned and the pages of the list that finds the history (which also follow one another). Polls are left out (a perfect client would know
 // when each backup is done), so the limit is a bound no client reaches. The job's limit is the sum of its phases'.
 //
 // The request bound is the issue's "creates + copies + deletes + list pages per round", reckoned from what happened:
 // the writes the job needs, plus, for every round of polling the emulator saw (a list of a region's backups asked for
-// from its first page; a search such as the copy's look for earlier copies counts as one round too), as many pages as
-// it takes to reach the oldest backup waited for at 1000 a page. Every other request (a GET per backup, a page more
+// from its first page; a search such as the copy's look for earlier copies, or the list that finds the history,
+// counts as one round too), as many pages as it takes to reach the oldest backup waited for at 1000 a page: one page
+// for new backups and copies, which are the newest, and the whole history for deletions (a deleted backup stays
+// listed, TERMINATED, for an hour). Every other request (a GET per backup, a page more
 // than needed, a request answered 429) counts against it.
 var arguments = new BenchmarkArguments(args);
 var volumeCount = arguments.Int("--volumes", 500);
@@ -115,6 +120,26 @@ phases.Add(new PhaseResult($"2. Copy the {volumeCount} new backups to {Dr} and w
     settings.Limit(volumeCount, 0, settings.CopyDuration), phase.Sent,
     new RequestBound(volumeCount + rounds * settings.Pages(volumeCount),
         $"{volumeCount} copies + {rounds} rounds x {settings.Pages(volumeCount)} page (the look for earlier copies is one of them)")));
+
+// 3. Prune the history to the newest --keep of each volume, and wait until the others are TERMINATED.
+var listed = (long)volumeCount * (historyDays + 1);
+var pruned = (long)volumeCount * Math.Max(0, historyDays + 1 - keep);
+var deletedBefore = emulator.Statistics.TotalVolumeBackupsDeleted;
+phase = Measure($"Get-OciVolumeBackup -Session $session -CompartmentId $args[0] | Select-OciBackupToRemove -KeepLast {keep} | Remove-OciVolumeBackup -Session $session -Force -Wait",
+    compartmentId);
+var left = module.Run("Get-OciVolumeBackup -Session $session -CompartmentId $args[0] -LifecycleState AVAILABLE", compartmentId)
+    .GroupBy(o => (string)o.Properties["VolumeId"].Value)
+    .ToDictionary(g => g.Key, g => g.Select(o => (string)o.Properties["Id"].Value).ToHashSet());
+Check(emulator.Statistics.TotalVolumeBackupsDeleted - deletedBefore == pruned
+        && volumes.All(v => left.TryGetValue(v, out var kept) && kept.Count == keep)
+        && backups.All(b => left.Values.Any(kept => kept.Contains(b))),
+    $"phase 3: {emulator.Statistics.TotalVolumeBackupsDeleted - deletedBefore} of {pruned} backups deleted, or a volume left with other than its newest {keep}");
+var findPages = settings.Pages(listed);
+rounds = phase.Sweeps(Home) - 1;
+phases.Add(new PhaseResult($"3. Prune to the newest {keep} of each volume and wait (Get-OciVolumeBackup | Select-OciBackupToRemove | Remove-OciVolumeBackup -Wait)",
+    phase.Elapsed, settings.Limit(pruned + findPages, (int)findPages, settings.DeleteDuration), phase.Sent,
+    new RequestBound(pruned + findPages + rounds * findPages,
+        $"{pruned} deletes + {findPages} pages to find the history + {rounds} rounds x {findPages} pages (the history is listed to its oldest)")));
 
 foreach (var result in phases)
 {

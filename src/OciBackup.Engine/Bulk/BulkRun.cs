@@ -195,7 +195,7 @@ namespace OciBackup.Engine.Bulk
                 if (result.WaitFollows)
                 {
                     _waiter!.Add(new WaitTarget(result.ResultId, _operation.ResultKind, result.Resource?.CompartmentId ?? item.CompartmentId,
-                        result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item)));
+                        result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item), requestedJustNow: true));
                 }
 
                 _observer.OnItemDone(result);

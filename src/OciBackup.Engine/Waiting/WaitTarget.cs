@@ -7,8 +7,10 @@ namespace OciBackup.Engine.Waiting
     internal sealed class WaitTarget
     {
         /// <param name="region">The region it lives in; null for the session's own.</param>
-        public WaitTarget(string id, ResourceKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null, string? region = null)
+        /// <param name="requestedJustNow">What is waited for was asked of the service just now (a bulk run's own call), so it cannot be there yet, however old the resource.</param>
+        public WaitTarget(string id, ResourceKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null, string? region = null, bool requestedJustNow = false)
         {
+            RequestedJustNow = requestedJustNow;
             Id = id ?? throw new ArgumentNullException(nameof(id));
             Kind = kind ?? throw new ArgumentNullException(nameof(kind));
             CompartmentId = compartmentId;
@@ -29,6 +31,9 @@ namespace OciBackup.Engine.Waiting
         public object? Tag { get; }
 
         public string? Region { get; }
+
+        /// <summary>What is waited for was asked of the service just now (a deletion just accepted): the first poll need not come at once.</summary>
+        public bool RequestedJustNow { get; }
 
         public override string ToString() => Kind.Describe(Id);
     }
