@@ -146,18 +146,13 @@ foreach (var result in phases)
     result.Print();
 }
 
-var elapsed = TimeSpan.FromTicks(phases.Sum(p => p.Elapsed.Ticks));
-var limit = TimeSpan.FromTicks(phases.Sum(p => p.Limit.Time.Ticks));
-var sent = PhaseResult.Sum(phases);
-var bound = phases.Sum(p => p.Bound.Requests);
-var ratio = elapsed.TotalSeconds / limit.TotalSeconds;
-Console.WriteLine($"The job ({phases.Count} phases)");
-Console.WriteLine($"  elapsed          {ServiceSettings.Seconds(elapsed),10}");
-Console.WriteLine($"  physical limit   {ServiceSettings.Seconds(limit),10}   (the sum of the phases')");
-Console.WriteLine($"  ratio            {ratio,8:0.00}x");
-Console.WriteLine($"  requests         {sent.Requests,8}     = {PhaseResult.Describe(sent)}");
-Console.WriteLine($"  bound            {bound,8}     (the sum of the phases')");
-Console.WriteLine();
+var job = new PhaseResult($"The job ({phases.Count} phases)", TimeSpan.FromTicks(phases.Sum(p => p.Elapsed.Ticks)),
+    new PhysicalLimit(TimeSpan.FromTicks(phases.Sum(p => p.Limit.Time.Ticks)), "the sum of the phases'"), PhaseResult.Sum(phases),
+    new RequestBound(phases.Sum(p => p.Bound.Requests), "the sum of the phases'"));
+job.Print();
+var ratio = job.Ratio;
+var sent = job.Sent;
+var bound = job.Bound.Requests;
 var fast = ratio <= 1.2;
 var frugal = sent.Requests <= bound;
 Console.WriteLine($"{(fast ? "PASS" : "FAIL")}: the job took {ratio:0.00}x its physical limit (goal: at most 1.2x); by phase: {string.Join(", ", phases.Select(p => $"{p.Ratio:0.00}x"))}");

@@ -301,11 +301,7 @@ namespace OciBackup.Tests.Waiting
         public async Task While_targets_are_still_coming_a_list_of_many_pages_comes_once_per_its_pages_worth_of_intervals_and_what_falls_due_between_waits_for_it()
         {
             var targets = DeletingTheOldestTen();
-            var waiter = Waiter(o =>
-            {
-                o.TargetState = "TERMINATED";
-                o.ListPageSize = 5;
-            });
+            var waiter = DeletionWaiter();
             foreach (var target in targets)
             {
                 waiter.Add(target);
@@ -328,11 +324,7 @@ namespace OciBackup.Tests.Waiting
         public async Task Once_no_more_targets_are_coming_the_list_goes_as_soon_as_one_is_due()
         {
             var targets = DeletingTheOldestTen();
-            var waiter = Waiter(o =>
-            {
-                o.TargetState = "TERMINATED";
-                o.ListPageSize = 5;
-            });
+            var waiter = DeletionWaiter();
 
             await RunToEnd(waiter, targets);
 
@@ -346,11 +338,7 @@ namespace OciBackup.Tests.Waiting
         public async Task When_the_last_target_has_come_a_list_held_back_goes_at_once()
         {
             var targets = DeletingTheOldestTen();
-            var waiter = Waiter(o =>
-            {
-                o.TargetState = "TERMINATED";
-                o.ListPageSize = 5;
-            });
+            var waiter = DeletionWaiter();
             _time.Held = true;
             foreach (var target in targets)
             {
@@ -815,6 +803,13 @@ namespace OciBackup.Tests.Waiting
 
             return Enumerable.Range(0, 10).Select(i => new WaitTarget($"vb-{i:D2}", BackupKind.Volume, withCompartment ? "c1" : null, requestedJustNow: true)).ToArray();
         }
+
+        /// <summary>A waiter for TERMINATED that lists five backups a page, so the forty of <see cref="DeletingTheOldestTen"/> take eight.</summary>
+        private ResourceWaiter DeletionWaiter() => Waiter(o =>
+        {
+            o.TargetState = "TERMINATED";
+            o.ListPageSize = 5;
+        });
 
         /// <summary>When each list of the compartment began at its first page.</summary>
         private List<DateTimeOffset> Sweeps(string compartmentId) =>
