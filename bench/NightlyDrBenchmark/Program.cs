@@ -34,16 +34,19 @@ using OciBackup.Emulator.Inventory;
 //     moment the service acts on it, and a poll that arrives then sees it done.
 //   limit = max((R - rate) / rate, sequential pages x latency) + latency + duration
 // where R counts only what the job cannot do without: one create per volume, one copy per new backup, one delete per
-// backup pruned and the pages of the list that finds the history (which also follow one another). Polls are left out (a perfect client would know
-// when each backup is done), so the limit is a bound no client reaches. The job's limit is the sum of its phases'.
+// backup pruned, and the pages of the list that finds the history (pages that also follow one another). Polls are
+// left out, as if the client knew when each backup is done, so no client reaches the limit. The job's limit is the
+// sum of its phases'.
 //
 // The request bound is the "creates + copies + deletes + list pages per round", reckoned from what happened:
 // the writes the job needs, plus, for every round of polling the emulator saw (a list of a region's backups asked for
 // from its first page; a search such as the copy's look for earlier copies, or the list that finds the history,
-// counts as one round too), as many pages as it takes to reach the oldest backup waited for at 1000 a page: one page
-// for new backups and copies, which are the newest, and the whole history for deletions (a deleted backup stays
-// listed, TERMINATED, for an hour). Every other request (a GET per backup, a page more
-// than needed, a request answered 429) counts against it.
+// counts as a round too), the pages it takes at 1000 a page to reach the oldest backup that may be waited for: one
+// page for new backups and copies, which are the newest, and the whole history for deletions, which reach back to
+// its oldest (a deleted backup stays listed, TERMINATED, for an hour). Every other request counts against it: a get,
+// a page more than that, a request answered 429.
+//
+// --timeline adds, per phase, when each kind of request was answered (a count per second), to see where time went.
 var arguments = new BenchmarkArguments(args);
 var volumeCount = arguments.Int("--volumes", 500);
 var historyDays = arguments.Int("--history-days", 30);
