@@ -1,11 +1,12 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using OciBackup.Emulator;
 using OciBackup.Emulator.Huawei;
-using static OciBackup.Benchmarks.BenchmarkArguments;
+using OciBackup.Bench;
 
 namespace OciBackup.Benchmarks
 {
@@ -26,17 +27,18 @@ namespace OciBackup.Benchmarks
     {
         private const int RequestsPerDisk = 3;
 
-        public static async Task<int> RunAsync(string[] args)
+        public static async Task<int> RunAsync(BenchmarkArguments arguments)
         {
-            var disks = Option(args, "--disks", 500);
-            var rate = Option(args, "--rate", 100);
-            var latencyMs = Option(args, "--latency-ms", 50);
-            var jobStartSeconds = Option(args, "--job-start-seconds", 1.0);
-            var backupSeconds = Option(args, "--backup-seconds", 3.0);
-            var serialSample = Option(args, "--serial-sample", 20);
-            var throttle = Option(args, "--throttle-limit", 32);
+            var disks = arguments.Int("--disks", 500);
+            var rate = arguments.Int("--rate", 100);
+            var latencyMs = arguments.Int("--latency-ms", 50);
+            var jobStartSeconds = arguments.Double("--job-start-seconds", 1.0);
+            var backupSeconds = arguments.Double("--backup-seconds", 3.0);
+            var serialSample = arguments.Int("--serial-sample", 20);
+            var throttle = arguments.Int("--throttle-limit", 32);
 
-            var options = new EmulatorOptions { VolumesPerCompartment = 1, VolumeGroupsPerCompartment = 0, RandomSeed = 7 };
+            var directory = Path.Combine(Path.GetTempPath(), "ocibackup-hwc-bench-" + Guid.NewGuid().ToString("N"));
+            var options = new EmulatorOptions { InitConfigDirectory = directory, VolumesPerCompartment = 1, VolumeGroupsPerCompartment = 0, RandomSeed = 7 };
             options.Huawei.Enabled = true;
             options.Huawei.Volumes = disks + serialSample;
             options.Huawei.Instances = 0;
@@ -49,9 +51,9 @@ namespace OciBackup.Benchmarks
             var bulkDisks = all.Take(disks).ToArray();
             var serialDisks = all.Skip(disks).Take(serialSample).ToArray();
 
-            using var shell = new HostedShell();
-            shell.Run("Import-Module $args[0] -ErrorAction Stop; $global:hwc = New-HwcSession -Region $args[1] -ProjectId $args[2] -AccessKey $args[3] -SecretKey $args[4] -Endpoint $args[5] -ErrorAction Stop",
-                ModuleManifest(), huawei.Region, huawei.ProjectId, huawei.Credential.AccessKey, huawei.Credential.SecretKey,
+            using var shell = HostedModule.Open(emulator);
+            shell.Run("$global:hwc = New-HwcSession -Region $args[0] -ProjectId $args[1] -AccessKey $args[2] -SecretKey $args[3] -Endpoint $args[4] -ErrorAction Stop",
+                huawei.Region, huawei.ProjectId, huawei.Credential.AccessKey, huawei.Credential.SecretKey,
                 new System.Collections.Hashtable { ["vbs"] = huawei.VbsEndpoint.GetLeftPart(UriPartial.Authority), ["rds"] = huawei.RdsEndpoint.GetLeftPart(UriPartial.Authority) });
 
             Console.WriteLine($"OciBackup Huawei bulk benchmark: {disks} EVS disks through VBS, service rate limit {rate} req/s, latency {latencyMs} ms, " +
@@ -85,8 +87,18 @@ namespace OciBackup.Benchmarks
             Console.WriteLine();
             Console.WriteLine($"  ours / physical limit          {ours.TotalSeconds / limit.TotalSeconds,9:0.00}x");
             Console.WriteLine($"  one at a time / ours           {serial.TotalSeconds / ours.TotalSeconds,9:0.0}x");
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+
             return 0;
         }
+
+        private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
 
         private static (long Requests, long Creates, long Jobs, long Backups, long Lists, long Throttled) Snapshot(HuaweiSide huawei)
         {

@@ -1,10 +1,10 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
-using OciBackup.Benchmarks;
+using OciBackup.Bench;
 using OciBackup.Emulator;
-using static OciBackup.Benchmarks.BenchmarkArguments;
 
 // dotnet run -c Release --project bench/BulkBenchmark [-- --volumes 500 --rate 100 --latency-ms 50 --backup-seconds 3 --serial-sample 20 --wait-sample 300]
 // dotnet run -c Release --project bench/BulkBenchmark -- --huawei [--disks 500 ...]: the same for Huawei Cloud's EVS disks (HwcBulkBenchmark.cs)
@@ -16,20 +16,20 @@ using static OciBackup.Benchmarks.BenchmarkArguments;
 // wait, next — measured on a sample of volumes and scaled, since it is linear and would take tens of
 // minutes in full); and the ratios. Then the requests Wait-OciBackup sends for backups still on their way,
 // piped as ids and as objects, against the gets a poll of each would take.
-if (Switch(args, "--huawei"))
+var arguments = new BenchmarkArguments(args);
+if (arguments.Has("--huawei"))
 {
-    return await HwcBulkBenchmark.RunAsync(args);
+    return await OciBackup.Benchmarks.HwcBulkBenchmark.RunAsync(arguments);
 }
 
-var volumes = Option(args, "--volumes", 500);
-var rate = Option(args, "--rate", 100);
-var latencyMs = Option(args, "--latency-ms", 50);
-var backupSeconds = Option(args, "--backup-seconds", 3);
-var serialSample = Option(args, "--serial-sample", 20);
-var throttle = Option(args, "--throttle-limit", 32);
-var waitSample = Option(args, "--wait-sample", 300);
+var volumes = arguments.Int("--volumes", 500);
+var rate = arguments.Int("--rate", 100);
+var latencyMs = arguments.Int("--latency-ms", 50);
+var backupSeconds = arguments.Int("--backup-seconds", 3);
+var serialSample = arguments.Int("--serial-sample", 20);
+var throttle = arguments.Int("--throttle-limit", 32);
+var waitSample = arguments.Int("--wait-sample", 300);
 
-var manifest = ModuleManifest();
 var directory = Path.Combine(Path.GetTempPath(), "ocibackup-bench-" + Guid.NewGuid().ToString("N"));
 var options = new EmulatorOptions
 {
@@ -47,17 +47,15 @@ var all = emulator.Compartments.Single().VolumeIds.ToArray();
 var bulkVolumes = all.Take(volumes).ToArray();
 var serialVolumes = all.Skip(volumes).Take(serialSample).ToArray();
 
-using var shell = new HostedShell();
-shell.Run("Import-Module $args[0] -ErrorAction Stop; $global:session = New-OciSession -ConfigFile $args[1] -Endpoint $args[2] -ErrorAction Stop",
-    manifest, emulator.GeneratedConfigFile!, emulator.BaseAddress.GetLeftPart(UriPartial.Authority));
+using var module = HostedModule.Open(emulator);
 
 Console.WriteLine($"OciBackup bulk benchmark: {volumes} volumes, service rate limit {rate} req/s, latency {latencyMs} ms, backup duration {backupSeconds} s, -ThrottleLimit {throttle}");
 
-var before = Snapshot(emulator);
+var before = RequestCounts.Of(emulator);
 var clock = Stopwatch.StartNew();
-var output = shell.Run($"$args[0] | New-OciVolumeBackup -Session $session -Wait -ThrottleLimit {throttle} -Timeout 3600", (object)bulkVolumes);
+var output = module.Run($"$args[0] | New-OciVolumeBackup -Session $session -Wait -ThrottleLimit {throttle} -Timeout 3600", (object)bulkVolumes);
 var ours = clock.Elapsed;
-var after = Snapshot(emulator);
+var after = RequestCounts.Of(emulator);
 var available = output.Count(o => (string?)o.Properties["LifecycleState"]?.Value == "AVAILABLE");
 if (available != volumes || bulkVolumes.Any(v => emulator.Statistics.VolumeBackupsCreated(v) != 1))
 {
@@ -66,13 +64,14 @@ if (available != volumes || bulkVolumes.Any(v => emulator.Statistics.VolumeBacku
 }
 
 clock.Restart();
-shell.Run("foreach ($volume in $args[0]) { New-OciVolumeBackup $volume -Session $session -Wait -Timeout 3600 }", (object)serialVolumes);
+module.Run("foreach ($volume in $args[0]) { New-OciVolumeBackup $volume -Session $session -Wait -Timeout 3600 }", (object)serialVolumes);
 var serialSampleTime = clock.Elapsed;
 var serial = TimeSpan.FromTicks(serialSampleTime.Ticks * volumes / Math.Max(1, serialSample));
 var limit = TimeSpan.FromSeconds((double)volumes / rate + backupSeconds + latencyMs / 1000.0);
 
 Console.WriteLine();
-Console.WriteLine($"  ours (bulk, one pipeline)      {Seconds(ours),9} s   {after.Requests - before.Requests} requests ({after.Creates - before.Creates} creates, {after.Gets - before.Gets} gets, {after.Lists - before.Lists} lists), {after.Throttled - before.Throttled} answered 429");
+var sent = after - before;
+Console.WriteLine($"  ours (bulk, one pipeline)      {Seconds(ours),9} s   {sent.Requests} requests ({sent["CreateVolumeBackup"]} creates, {sent["GetVolumeBackup"]} gets, {sent["ListVolumeBackups"]} lists), {sent.Throttled} answered 429");
 Console.WriteLine($"  physical limit                 {Seconds(limit),9} s   = {volumes} / {rate} req/s + {backupSeconds} s backup + {latencyMs} ms round trip");
 Console.WriteLine($"  one volume at a time           {Seconds(serial),9} s   (measured {Seconds(serialSampleTime)} s for {serialSample} volumes, scaled to {volumes})");
 Console.WriteLine();
@@ -86,17 +85,18 @@ Console.WriteLine();
 Console.WriteLine($"  Wait-OciBackup on {waitVolumes.Length} backups still on their way (polling each with a get: {waitVolumes.Length} requests a round):");
 foreach (var (what, pipe) in new[] { ("ids", "$created.Id"), ("objects", "$created") })
 {
-    shell.Run("$global:created = $args[0] | New-OciVolumeBackup -Session $session -ThrottleLimit 32", (object)waitVolumes);
-    var waitBefore = Snapshot(emulator);
-    var waited = shell.Run($"{pipe} | Wait-OciBackup -Session $session -Timeout 3600");
-    var waitAfter = Snapshot(emulator);
+    module.Run("$global:created = $args[0] | New-OciVolumeBackup -Session $session -ThrottleLimit 32", (object)waitVolumes);
+    var waitBefore = RequestCounts.Of(emulator);
+    var waited = module.Run($"{pipe} | Wait-OciBackup -Session $session -Timeout 3600");
+    var waitAfter = RequestCounts.Of(emulator);
     if (waited.Count != waitVolumes.Length)
     {
         Console.Error.WriteLine($"The wait is wrong: {waited.Count} of {waitVolumes.Length} written.");
         return 1;
     }
 
-    Console.WriteLine($"    piped as {what,-8}  {waitAfter.Requests - waitBefore.Requests,5} requests ({waitAfter.Gets - waitBefore.Gets} gets, {waitAfter.Lists - waitBefore.Lists} lists), {waitAfter.Throttled - waitBefore.Throttled} answered 429");
+    var waitSent = waitAfter - waitBefore;
+    Console.WriteLine($"    piped as {what,-8}  {waitSent.Requests,5} requests ({waitSent["GetVolumeBackup"]} gets, {waitSent["ListVolumeBackups"]} lists), {waitSent.Throttled} answered 429");
 }
 try
 {
@@ -108,9 +108,4 @@ catch (IOException)
 
 return 0;
 
-static (long Requests, long Creates, long Gets, long Lists, long Throttled) Snapshot(EmulatorHost emulator)
-{
-    var byOperation = emulator.Statistics.RequestsByOperation;
-    long Count(string operation) => byOperation.TryGetValue(operation, out var n) ? n : 0;
-    return (emulator.Statistics.Requests, Count("CreateVolumeBackup"), Count("GetVolumeBackup"), Count("ListVolumeBackups"), emulator.Statistics.FaultCount(FaultKind.RateLimited));
-}
+static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);

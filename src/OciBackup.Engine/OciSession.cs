@@ -59,6 +59,9 @@ namespace OciBackup.Engine
 
         internal IdentityClient Identity { get; }
 
+        /// <summary>The pace the tenancy's rate limit allows, as learned from its 429s: shared by every bulk run and wait of the session.</summary>
+        internal RequestPacer Pacer { get; } = new RequestPacer(SystemClock.Instance, TaskDelay.Instance);
+
         /// <summary>Every region's clients, over this session's one connection pool.</summary>
         internal SessionClients Clients { get; }
 

@@ -15,7 +15,6 @@ namespace OciBackup
     public abstract class BulkCommand : RetryingOciCmdlet
     {
         private PipelineBulkRun? _run;
-        private int? _throttleLimit;
 
         /// <summary><para type="description">Wait until each result is done: AVAILABLE for what is made, TERMINATED for what is deleted.</para></summary>
         [Parameter]
@@ -29,11 +28,7 @@ namespace OciBackup
         /// <summary><para type="description">How many calls run at once.</para></summary>
         [Parameter]
         [ValidateRange(1, 256)]
-        public int ThrottleLimit
-        {
-            get => _throttleLimit ?? DefaultThrottleLimit;
-            set => _throttleLimit = value;
-        }
+        public int ThrottleLimit { get; set; } = 16;
 
         /// <summary>
         /// <para type="description">The region the item is in, when it is not the session's own: piped objects of this module say theirs. Without it, the region in the item's OCID when the session serves it, else the session's.</para>
@@ -47,9 +42,6 @@ namespace OciBackup
         /// <summary><para type="description">Do not ask for confirmation (-WhatIf still only shows what would happen).</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
-
-        /// <summary>Calls at once unless -ThrottleLimit says otherwise.</summary>
-        internal virtual int DefaultThrottleLimit => 16;
 
         /// <summary>The id of the item being processed, as bound.</summary>
         internal abstract string ItemId { get; }
@@ -87,7 +79,7 @@ namespace OciBackup
                 RunKey = RunKeyValue,
                 Wait = Wait,
                 WaitTimeout = Timeout,
-                Call = CallOptions,
+                Call = PacedCallOptions,
             }, WritesResults);
         }
 

@@ -41,10 +41,6 @@ namespace OciBackup
         [Parameter]
         public SwitchParameter AllowDuplicate { get; set; }
 
-        // The service's limit on cross-region copies at once is not documented; few calls at once stay well under any
-        // sensible one, and a copy refused for the limit waits its turn (CopyBackupOperation).
-        internal override int DefaultThrottleLimit => 4;
-
         internal abstract BackupKind Kind { get; }
 
         internal override string? ItemCompartmentId => CompartmentId;

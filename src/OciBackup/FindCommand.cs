@@ -109,7 +109,7 @@ namespace OciBackup
             }
 
             _conditions = conditions;
-            _finder = new ResourceFinder(ActiveSession, ActiveSession.TenancyId, CallOptions, Explain);
+            _finder = new ResourceFinder(ActiveSession, ActiveSession.TenancyId, PacedCallOptions, Explain);
         }
 
         protected override void ProcessRecord()

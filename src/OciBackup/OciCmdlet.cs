@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using OciBackup.Engine;
 using OciBackup.Engine.Auth;
+using OciBackup.Engine.Http;
 
 namespace OciBackup
 {
@@ -47,5 +48,7 @@ namespace OciBackup
                 }
             }
         }
+
+        internal override RequestPacer SessionPacer => ActiveSession.Pacer;
     }
 }

@@ -36,6 +36,18 @@ namespace OciBackup
             RetryPolicy = RetryPolicyOverride(),
         };
 
+        /// <summary><see cref="CallOptions"/> paced by the session (bulk runs and waits): fast until the service answers 429, then at the rate it lets through.</summary>
+        internal OciCallOptions PacedCallOptions => new OciCallOptions
+        {
+            Trace = CallOptions.Trace,
+            RetryObserver = CallOptions.RetryObserver,
+            RetryPolicy = CallOptions.RetryPolicy,
+            Pacer = SessionPacer,
+        };
+
+        /// <summary>The pacer the session shares among all its calls, whatever command makes them.</summary>
+        internal abstract RequestPacer SessionPacer { get; }
+
         /// <summary>The command is over: anything still running in the background is cancelled.</summary>
         public void Dispose()
         {

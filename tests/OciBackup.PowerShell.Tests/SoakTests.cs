@@ -31,7 +31,7 @@ namespace OciBackup.PowerShell.Tests
         }
 
         [Fact]
-        public void A_thousand_volumes_through_drops_a_429_storm_and_5xx_get_exactly_one_backup_each()
+        public void A_thousand_volumes_through_drops_the_rate_limit_and_5xx_get_exactly_one_backup_each()
         {
             using var host = new ModuleHost();
             host.Invoke(_emulator.SessionScript);
@@ -77,7 +77,8 @@ namespace OciBackup.PowerShell.Tests
 
             // The faults really happened.
             Assert.True(statistics.FaultCount(FaultKind.DroppedResponse) >= 200, "dropped responses: " + statistics.FaultCount(FaultKind.DroppedResponse));
-            Assert.True(statistics.FaultCount(FaultKind.RateLimited) >= 10, "429s: " + statistics.FaultCount(FaultKind.RateLimited));
+            // The run met the rate limit; from then on the session keeps to it, so 429s are few rather than a storm.
+            Assert.True(statistics.FaultCount(FaultKind.RateLimited) >= 1, "429s: " + statistics.FaultCount(FaultKind.RateLimited));
             Assert.True(statistics.FaultCount(FaultKind.ServiceUnavailable) + statistics.FaultCount(FaultKind.InternalServerError) >= 20, "5xx");
         }
     }

@@ -151,8 +151,9 @@ internal sealed class OciApiMiddleware
         await WriteAsync(response, result);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            _logger.LogDebug("{Region} {Method} {Path} -> {Status} {Operation} in {Elapsed:0.0} ms (opc-request-id {RequestId})",
-                region, method, request.Path.Value, result.Status, operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            // The query too: a list's filters and its page token tell a first page from a further one.
+            _logger.LogDebug("{Region} {Method} {Path}{Query} -> {Status} {Operation} in {Elapsed:0.0} ms (opc-request-id {RequestId})",
+                region, method, request.Path.Value, request.QueryString.Value, result.Status, operation, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
         }
     }
 

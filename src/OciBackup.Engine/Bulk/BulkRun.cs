@@ -61,7 +61,8 @@ namespace OciBackup.Engine.Bulk
             {
                 Trace = options.Call.Trace,
                 RetryPolicy = options.Call.RetryPolicy,
-                RetryObserver = new ThrottleFeedbackObserver(_limiter, options.Call.RetryObserver),
+                RetryObserver = new ThrottleFeedbackObserver(_limiter, options.Call.RetryObserver, ratePaced: options.Call.Pacer != null),
+                Pacer = options.Call.Pacer,
             };
             if (options.Wait)
             {
@@ -196,7 +197,7 @@ namespace OciBackup.Engine.Bulk
                 if (result.WaitFollows)
                 {
                     _waiter!.Add(new WaitTarget(result.ResultId, waitKind, result.Resource?.CompartmentId ?? item.CompartmentId,
-                        result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item), result.WaitState));
+                        result.Resource?.TimeRequested, item.Id, _operation.ResultRegion(item), result.WaitState, requestedJustNow: true));
                 }
 
                 _observer.OnItemDone(result);

@@ -13,5 +13,8 @@ namespace OciBackup.Engine.Http
 
         /// <summary>Told about each retry (for -Verbose, and for bulk pacing on 429).</summary>
         public IRetryObserver? RetryObserver { get; set; }
+
+        /// <summary>Gives every attempt of the call its turn and hears its answer (the session's, for bulk work); null sends at once.</summary>
+        public RequestPacer? Pacer { get; set; }
     }
 }

@@ -114,21 +114,32 @@ namespace OciBackup.Engine.Http
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // The turn comes before the signature, so a request held back by the pacer is signed with the time it goes.
+                var pacer = call?.Pacer;
+                var turn = pacer == null ? default : await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
                 using var message = NewMessage(request);
                 var signed = await _signing.SignAsync(message, request.Body, cancellationToken).ConfigureAwait(false);
                 OciServiceException? rejected = null;
                 TimeSpan delay;
                 try
                 {
-                    return await SendOnceAsync(request, message, signed, cancellationToken, call).ConfigureAwait(false);
+                    var response = await SendOnceAsync(request, message, signed, cancellationToken, call).ConfigureAwait(false);
+                    pacer?.OnAnswered(turn, throttled: false);
+                    return response;
                 }
                 catch (OciServiceException error) when (error.StatusCode == 401 && !renewedAfterRejection)
                 {
+                    pacer?.OnAnswered(turn, throttled: false);
                     rejected = error;
                     delay = TimeSpan.Zero;
                 }
                 catch (Exception error) when (error is OciServiceException || error is OciTransportException)
                 {
+                    if (error is OciServiceException answered)
+                    {
+                        pacer?.OnAnswered(turn, throttled: answered.StatusCode == 429);
+                    }
+
                     RecordAttempts(error, attempt);
                     var next = policy.NextDelay(error, request, attempt, _clock.UtcNow - started, _random);
                     if (next == null)

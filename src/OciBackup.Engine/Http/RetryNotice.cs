@@ -41,6 +41,9 @@ namespace OciBackup.Engine.Http
         /// <summary>True when the service said it was overloaded (429): bulk callers should slow down.</summary>
         public bool Throttled { get; }
 
+        /// <summary>A refusal for a limit on work in progress (<see cref="Paced"/>), not for the request rate.</summary>
+        public bool IsLimitRefusal => MaxAttempts == 0;
+
         public override string ToString() =>
             MaxAttempts == 0
                 ? $"{Method} {Path}: refused ({Reason}) for the {Ordinal(FailedAttempt)} time, the service's limit; asking again in {Delay.TotalSeconds:0.0} s."

@@ -47,6 +47,9 @@ namespace OciBackup.Engine.Huawei
 
         internal OciHttpClient Http { get; }
 
+        /// <summary>Paces every bulk run and wait of this session together: fast until the service answers 429, then at the rate it lets through.</summary>
+        internal RequestPacer Pacer { get; } = new RequestPacer(SystemClock.Instance, TaskDelay.Instance);
+
         internal VbsClient Vbs { get; }
 
         internal RdsClient Rds { get; }

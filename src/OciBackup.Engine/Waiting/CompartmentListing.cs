@@ -10,6 +10,9 @@ namespace OciBackup.Engine.Waiting
 
         public int ConsecutiveFailures { get; set; }
 
+        /// <summary>When the last sweep of it began; null before the first.</summary>
+        public System.DateTimeOffset? LastSwept { get; set; }
+
         /// <summary>Listing failed for good here (refused, or failing round after round): use gets.</summary>
         public bool Disabled { get; set; }
     }

@@ -34,6 +34,9 @@ namespace OciBackup.Engine.Waiting
             }
         }
 
+        /// <summary>The service turned the poll away for its rate limit (429): it says to ask less often, not that this way of asking fails.</summary>
+        public static bool IsThrottled(Exception error) => error is OciServiceException service && service.StatusCode == 429;
+
         /// <summary>The service's Retry-After, when it sent one.</summary>
         public static TimeSpan? RetryAfter(Exception error) => (error as OciServiceException)?.RetryAfter;
     }

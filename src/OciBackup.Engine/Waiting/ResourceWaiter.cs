@@ -104,6 +104,7 @@ namespace OciBackup.Engine.Waiting
                 Trace = options.Call?.Trace,
                 RetryObserver = options.Call?.RetryObserver,
                 RetryPolicy = RetryPolicy.None,
+                Pacer = options.Call?.Pacer,
             };
         }
 
@@ -166,7 +167,7 @@ namespace OciBackup.Engine.Waiting
                     }
 
                     // A resource just requested cannot be done yet; one of unknown age may have been done for hours.
-                    if (target.TimeRequestReceived.HasValue && tracked.Start + _intervals.Min > now)
+                    if ((target.TimeRequestReceived.HasValue || target.RequestedJustNow) && tracked.Start + _intervals.Min > now)
                     {
                         tracked.NextPollAt = Earliest(tracked.Start + _intervals.Min, tracked.Deadline);
                     }
@@ -189,6 +190,13 @@ namespace OciBackup.Engine.Waiting
             lock (_gate)
             {
                 _completed = true;
+                // Lists held back while targets were coming go when their resources are due again.
+                foreach (var held in _pending.Where(t => t.DueBeforeHold.HasValue))
+                {
+                    held.NextPollAt = held.DueBeforeHold!.Value;
+                    held.DueBeforeHold = null;
+                }
+
                 wake = _wake;
             }
 
@@ -314,18 +322,23 @@ namespace OciBackup.Engine.Waiting
                     GroupFor(groups, member.Kind, member.Region, member.CompartmentId!).Members.Add(member);
                 }
 
-                // A lone stranger is one get either way; a list pays off only for two or more.
-                foreach (var strangers in due.Where(t => t.CompartmentId == null && !t.MissedByList && t.Kind.CanList).GroupBy(t => Key(t.Kind, t.Region, string.Empty)).Where(g => g.Count() > 1).ToList())
+                // Strangers, due or not, join the list of the compartment their kind most likely lives in (a list pays off
+                // only for two or more: a lone resource is one get either way). Kinds read one by one are never listed.
+                foreach (var strangers in _pending.Where(t => t.CompartmentId == null && !t.MissedByList && t.Kind.CanList).GroupBy(t => Key(t.Kind, t.Region, string.Empty)).ToList())
                 {
                     var first = strangers.First();
                     var host = LikeliestCompartment(first.Kind, first.Region);
                     if (host == null)
                     {
-                        var probe = strangers.OrderBy(t => t.AddedAt).First();
-                        foreach (var stranger in strangers.Where(t => t != probe))
+                        var dueStrangers = strangers.Where(due.Contains).ToList();
+                        if (dueStrangers.Count > 1)
                         {
-                            due.Remove(stranger);
-                            round.HeldBack = true;
+                            var probe = dueStrangers.OrderBy(t => t.AddedAt).First();
+                            foreach (var stranger in dueStrangers.Where(t => t != probe))
+                            {
+                                due.Remove(stranger);
+                                round.HeldBack = true;
+                            }
                         }
 
                         continue;
@@ -349,10 +362,36 @@ namespace OciBackup.Engine.Waiting
                         _listings.Add(group.Key, history);
                     }
 
-                    if (history.Disabled || history.EstimatedPages > dueHere.Count)
+                    if (history.Disabled)
                     {
                         continue;
                     }
+
+                    // While targets are still coming (a bulk run still sending), a list of many pages comes at most once
+                    // per its pages' worth of poll intervals, and what falls due in between waits for it rather than
+                    // going as gets: either would take the place of the run's own calls under the service's rate limit,
+                    // and nothing waits for these results before the run is done. Once no more are coming, the list goes
+                    // as soon as one is due, so the last are seen at once.
+                    var nextSweep = history.LastSwept + TimeSpan.FromTicks(_intervals.Min.Ticks * history.EstimatedPages);
+                    if (!_completed && nextSweep > now && dueHere.All(t => t.Deadline == null || t.Deadline > nextSweep))
+                    {
+                        foreach (var resource in dueHere)
+                        {
+                            resource.DueBeforeHold ??= resource.NextPollAt;
+                            resource.NextPollAt = nextSweep.Value;
+                            due.Remove(resource);
+                        }
+
+                        continue;
+                    }
+
+                    // Never more pages than the gets they replace.
+                    if (history.EstimatedPages > dueHere.Count)
+                    {
+                        continue;
+                    }
+
+                    history.LastSwept = now;
 
                     DateTimeOffset? cutoff = null;
                     if (group.Kind.ListsNewestFirst && pending.All(t => t.CreatedAt.HasValue))
@@ -366,7 +405,7 @@ namespace OciBackup.Engine.Waiting
             }
 
             round.Gets.AddRange(due);
-            return round;
+            return round.Sweeps.Count == 0 && round.Gets.Count == 0 && !round.HeldBack ? null : round;
         }
 
         private static SweepGroup GroupFor(Dictionary<string, SweepGroup> groups, ResourceKind kind, string? region, string compartmentId)
@@ -498,6 +537,11 @@ namespace OciBackup.Engine.Waiting
                             missed.MissedByList = true;
                         }
                     }
+                }
+                else if (PollErrors.IsThrottled(failure))
+                {
+                    // The due ones wait for the next round, after the Retry-After. Gets instead would only be more
+                    // requests against the same limit, so being throttled never counts as the list failing.
                 }
                 else if (transient)
                 {
@@ -651,6 +695,7 @@ namespace OciBackup.Engine.Waiting
             }
 
             resource.NextPollAt = Earliest(now + interval, resource.Deadline);
+            resource.DueBeforeHold = null;
         }
 
         /// <summary>Under the lock.</summary>

@@ -25,7 +25,7 @@ namespace OciBackup.Engine.Waiting
         /// <summary>Pending resources known to live in the compartment.</summary>
         public List<TrackedResource> Members { get; } = new List<TrackedResource>();
 
-        /// <summary>Due resources of unknown compartment that most likely live here too.</summary>
+        /// <summary>Pending resources of unknown compartment that most likely live here too.</summary>
         public List<TrackedResource> Guests { get; } = new List<TrackedResource>();
     }
 }

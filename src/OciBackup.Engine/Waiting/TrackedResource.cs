@@ -54,6 +54,9 @@ namespace OciBackup.Engine.Waiting
 
         public DateTimeOffset NextPollAt { get; set; }
 
+        /// <summary>When it was due before its compartment's list was held back for targets still coming; null when not held.</summary>
+        public DateTimeOffset? DueBeforeHold { get; set; }
+
         /// <summary>Where the resource sorts in a list by time created, when known.</summary>
         public DateTimeOffset? CreatedAt => LastSeen?.TimeCreated ?? LastSeen?.TimeRequested ?? RequestedAt;
 

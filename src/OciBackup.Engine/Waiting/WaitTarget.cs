@@ -8,9 +8,12 @@ namespace OciBackup.Engine.Waiting
     {
         /// <param name="region">The region it lives in; null for the session's own.</param>
         /// <param name="state">The state to wait for when it is not the waiter's (waiting on several kinds, each for its own ready state).</param>
-        public WaitTarget(string id, ResourceKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null, string? region = null, string? state = null)
+        /// <param name="requestedJustNow">What is waited for was asked of the service just now (a bulk run's own call), so it cannot be there yet, however old the resource.</param>
+        public WaitTarget(string id, ResourceKind kind, string? compartmentId = null, DateTimeOffset? timeRequestReceived = null, object? tag = null, string? region = null,
+            string? state = null, bool requestedJustNow = false)
         {
             State = state;
+            RequestedJustNow = requestedJustNow;
             Id = id ?? throw new ArgumentNullException(nameof(id));
             Kind = kind ?? throw new ArgumentNullException(nameof(kind));
             CompartmentId = compartmentId;
@@ -34,6 +37,9 @@ namespace OciBackup.Engine.Waiting
 
         /// <summary>The state this target waits for; null for the waiter's.</summary>
         public string? State { get; }
+
+        /// <summary>What is waited for was asked of the service just now (a deletion just accepted): the first poll need not come at once.</summary>
+        public bool RequestedJustNow { get; }
 
         public override string ToString() => Kind.Describe(Id);
     }

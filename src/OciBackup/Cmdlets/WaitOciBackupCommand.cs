@@ -56,7 +56,7 @@ namespace OciBackup.Cmdlets
             }
 
             var stateText = BackupLifecycleStates.ToServiceString(state);
-            _wait = new PipelineWait(this, ActiveSession, new ResourceWaiterOptions { TargetState = stateText, Timeout = Timeout, Call = CallOptions }, new WaitReporter(Queue, stateText));
+            _wait = new PipelineWait(this, ActiveSession, new ResourceWaiterOptions { TargetState = stateText, Timeout = Timeout, Call = PacedCallOptions }, new WaitReporter(Queue, stateText));
         }
 
         protected override void ProcessRecord()

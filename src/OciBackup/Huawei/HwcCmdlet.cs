@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OciBackup.Engine.Http;
 using OciBackup.Engine.Huawei;
 
 namespace OciBackup.Huawei
@@ -15,6 +16,8 @@ namespace OciBackup.Huawei
         [Parameter]
         [ValidateNotNull]
         public HwcSession? Session { get; set; }
+
+        internal override RequestPacer SessionPacer => ActiveSession.Pacer;
 
         internal HwcSession ActiveSession
         {

@@ -71,7 +71,7 @@ namespace OciBackup.Huawei
                 ThrottleLimit = ThrottleLimit,
                 Wait = Wait,
                 WaitTimeout = Timeout,
-                Call = CallOptions,
+                Call = PacedCallOptions,
             }, errors: HwcErrorRecords.From, waitCommand: "Wait-HwcBackup", waitState: DoneState);
         }
 

@@ -60,6 +60,24 @@ public sealed class ListTests
     }
 
     [Fact]
+    public async Task A_requests_debug_line_carries_its_query_so_a_further_page_is_told_from_a_first()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync();
+        await emulator.CreateVolumeBackupAsync();
+        await emulator.CreateVolumeBackupAsync();
+        string first = "/volumeBackups?compartmentId=" + emulator.CompartmentId + "&limit=1";
+        using HttpResponseMessage response = await emulator.GetAsync(first);
+        string further = first + "&page=" + Uri.EscapeDataString(TestEmulator.Header(response, "opc-next-page")!);
+        (await emulator.GetAsync(further)).Dispose();
+
+        string[] lists = emulator.Logs.Lines.Where(l => l.StartsWith("Debug: ", StringComparison.Ordinal) && l.Contains("ListVolumeBackups", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(2, lists.Length);
+        Assert.Contains("GET " + first + " -> 200 ListVolumeBackups", lists[0], StringComparison.Ordinal);
+        Assert.Contains("GET " + further + " -> 200 ListVolumeBackups", lists[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_token_sent_without_encoding_is_refused()
     {
         await using TestEmulator emulator = await TestEmulator.StartAsync();

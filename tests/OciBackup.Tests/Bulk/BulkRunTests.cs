@@ -203,6 +203,30 @@ namespace OciBackup.Tests.Bulk
             Assert.Single(_service.RetryTokens.Distinct());
         }
 
+        [Fact]
+        public async Task A_paced_run_leaves_a_429_to_the_pacer_it_shares_with_the_runs_before_and_keeps_its_calls_at_once()
+        {
+            var volumes = Volumes(4);
+            var pacer = new RequestPacer(_time, _time);
+            var call = new OciCallOptions { Pacer = pacer };
+            var first = Run(new BulkRunOptions { ThrottleLimit = 16, Call = call }, new RecordingBulkObserver(_time));
+            foreach (var volume in volumes.Take(3))
+            {
+                first.Submit(new BulkItem(volume));
+            }
+
+            await first.CompleteAsync().WaitAsync(HangGuard);
+            _service.FailNextCreate(volumes[3], 429);
+            var second = Run(new BulkRunOptions { ThrottleLimit = 16, Call = call }, new RecordingBulkObserver(_time));
+
+            second.Submit(new BulkItem(volumes[3]));
+            await second.CompleteAsync().WaitAsync(HangGuard);
+
+            Assert.Equal(16, second.ConcurrencyLimit);
+            Assert.Equal((RequestPacer.Decrease * 3) + RequestPacer.GrowthPerAnswer, pacer.Rate!.Value, 6);
+            Assert.Equal(4, _service.BackupsCreated);
+        }
+
         private static string[] Volumes(int count) => Enumerable.Range(1, count).Select(i => $"ocid1.volume.oc1.iad.v{i}").ToArray();
 
         private BulkRun Run(BulkRunOptions options, RecordingBulkObserver observer)

@@ -40,6 +40,21 @@ namespace OciBackup.Tests.Bulk
         }
 
         [Fact]
+        public void When_the_calls_are_paced_a_429_leaves_the_limit_to_the_pacer_and_a_limit_refusal_still_lowers_it()
+        {
+            var limiter = Limiter(1, 64, 16);
+            var verbose = new RecordingObserver();
+            var observer = new ThrottleFeedbackObserver(limiter, verbose, ratePaced: true);
+
+            observer.OnRetry(Notice(throttled: true));
+            Assert.Equal(16, limiter.CurrentLimit);
+            observer.OnRetry(RetryNotice.Paced("POST", "/20160918/volumeBackups/b/actions/copy", 1, "400 LimitExceeded", TimeSpan.FromSeconds(5)));
+
+            Assert.Equal(8, limiter.CurrentLimit);
+            Assert.Equal(2, verbose.Notices.Count);
+        }
+
+        [Fact]
         public void It_works_without_a_next_observer()
         {
             var limiter = Limiter(1, 64, 16);

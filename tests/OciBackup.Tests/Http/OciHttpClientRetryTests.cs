@@ -209,6 +209,30 @@ namespace OciBackup.Tests.Http
         }
 
         [Fact]
+        public async Task Every_attempt_of_a_paced_call_takes_its_turn_and_the_pacer_hears_each_answer()
+        {
+            var handler = Scripted(Ok(), Ok(), Ok(), Ok(), Ok(), Reply(429, "TooManyRequests", ("Retry-After", "1")), Ok());
+            var clock = new FixedClock(Start);
+            var pacerDelay = new RecordingDelay(clock);
+            var pacer = new RequestPacer(clock, pacerDelay);
+            var call = new OciCallOptions { Pacer = pacer };
+            using var client = Client(handler, new RecordingDelay(), clock);
+            for (var i = 0; i < 5; i++)
+            {
+                await client.SendAsync(BlockstorageRequests.GetVolume("v"), default, call);
+            }
+
+            Assert.Null(pacer.Rate);
+            await client.SendAsync(BlockstorageRequests.GetVolume("v"), default, call);
+
+            // The 429 set the pace from the five answers before it; the retry waited for its turn, and its answer raised the pace.
+            Assert.Equal((RequestPacer.Decrease * 5) + RequestPacer.GrowthPerAnswer, pacer.Rate!.Value, 6);
+            var turn = Assert.Single(pacerDelay.Delays);
+            Assert.Equal(1 / (RequestPacer.Decrease * 5), turn.TotalSeconds, 6);
+            Assert.Equal(7, handler.Requests.Count);
+        }
+
+        [Fact]
         public async Task The_observer_hears_each_retry_before_its_delay_with_the_reason()
         {
             var handler = Scripted(Reply(503, "ServiceUnavailable"), ConnectionReset, Reply(502), Ok());

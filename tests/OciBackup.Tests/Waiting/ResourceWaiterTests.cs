@@ -284,6 +284,114 @@ namespace OciBackup.Tests.Waiting
         }
 
         [Fact]
+        public async Task A_deletion_asked_for_just_now_is_first_polled_after_the_shortest_interval_however_old_the_backup()
+        {
+            var targets = DeletingTheOldestTen();
+            var waiter = Waiter(o => o.TargetState = "TERMINATED");
+            _service.Add("vb-other", BackupKind.Volume, "c9", Epoch.AddDays(-3), (TimeSpan.FromDays(3), "TERMINATING"), (TimeSpan.FromDays(3) + TimeSpan.FromSeconds(3), "TERMINATED"));
+
+            // One of unknown age may have been done for hours: it is polled at once.
+            await RunToEnd(waiter, targets[0], new WaitTarget("vb-other", BackupKind.Volume, "c9"));
+
+            Assert.Equal(Epoch + Min, _service.GetTimes("vb-00").First());
+            Assert.Equal(Epoch, _service.GetTimes("vb-other").First());
+        }
+
+        [Fact]
+        public async Task While_targets_are_still_coming_a_list_of_many_pages_comes_once_per_its_pages_worth_of_intervals_and_what_falls_due_between_waits_for_it()
+        {
+            var targets = DeletingTheOldestTen();
+            var waiter = DeletionWaiter();
+            foreach (var target in targets)
+            {
+                waiter.Add(target);
+            }
+
+            var run = waiter.RunAsync(default);
+            await Task.WhenAll(targets.Select(t => _observer.Done(t.Id))).WaitAsync(HangGuard);
+            waiter.Complete();
+            await run.WaitAsync(HangGuard);
+
+            // Eight pages reach the oldest backups: after the first sweep at 1 s the list comes again at 9 s, not every
+            // second. The three left then are due again at 10 s and wait until 17 s, when three gets cost less than the list.
+            Assert.Equal(new[] { Epoch.AddSeconds(1), Epoch.AddSeconds(9) }, Sweeps("c1"));
+            Assert.Equal(2 * 8, _service.Count(FakeBackupService.ListVolumeBackups));
+            Assert.Equal(new[] { Epoch.AddSeconds(17) }, _service.Served.Where(r => r.Operation == FakeBackupService.GetVolumeBackup).Select(r => r.At).Distinct());
+            Assert.Equal(10, _observer.ReachedIds.Count);
+        }
+
+        [Fact]
+        public async Task Once_no_more_targets_are_coming_the_list_goes_as_soon_as_one_is_due()
+        {
+            var targets = DeletingTheOldestTen();
+            var waiter = DeletionWaiter();
+
+            await RunToEnd(waiter, targets);
+
+            // The last is TERMINATED at 12 s and seen soon after, where a held list would come at 17 s.
+            Assert.InRange(_observer.WhenDone("vb-09"), Epoch.AddSeconds(12), Epoch.AddSeconds(14));
+            Assert.True(Sweeps("c1").Count > 3);
+            Assert.Equal(10, _observer.ReachedIds.Count);
+        }
+
+        [Fact]
+        public async Task When_the_last_target_has_come_a_list_held_back_goes_at_once()
+        {
+            var targets = DeletingTheOldestTen();
+            var waiter = DeletionWaiter();
+            _time.Held = true;
+            foreach (var target in targets)
+            {
+                waiter.Add(target);
+            }
+
+            using var stop = new CancellationTokenSource();
+            var run = waiter.RunAsync(stop.Token);
+            await _time.HeldDelaysStarted(1).WaitAsync(HangGuard);
+            // The first sweep, at 1 s: eight pages to the oldest, every target still TERMINATING.
+            _time.Advance(Min);
+            await _time.HeldDelaysStarted(2).WaitAsync(HangGuard);
+            // At 2 s every target is due again, but more may come: the list is held until 9 s.
+            _time.Advance(Min);
+            await _time.HeldDelaysStarted(3).WaitAsync(HangGuard);
+            var heldSweeps = Sweeps("c1");
+
+            waiter.Complete();
+            await _time.HeldDelaysStarted(4).WaitAsync(HangGuard);
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run).WaitAsync(HangGuard);
+
+            Assert.Equal(new[] { Epoch.AddSeconds(1) }, heldSweeps);
+            Assert.Equal(new[] { Epoch.AddSeconds(1), Epoch.AddSeconds(2) }, Sweeps("c1"));
+        }
+
+        [Fact]
+        public async Task A_target_of_unknown_compartment_due_alone_is_answered_by_the_list_where_its_kind_lives_not_a_get()
+        {
+            _service.Add("vb-a", BackupKind.Volume, "c1", Epoch.AddMinutes(-10), Available(after: 1200));
+            _service.Add("vb-b", BackupKind.Volume, "c1", Epoch.AddMinutes(-10), Available(after: 1200));
+            _service.Add("vb-new", BackupKind.Volume, "c1", Epoch, Available(after: 5));
+            var waiter = Waiter();
+            _time.Held = true;
+            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch.AddMinutes(-10)));
+            waiter.Add(new WaitTarget("vb-b", BackupKind.Volume, "c1", Epoch.AddMinutes(-10)));
+            using var stop = new CancellationTokenSource();
+            var run = waiter.RunAsync(stop.Token);
+            // The list of c1 answers the two at once; they are old, so their next poll is far off.
+            await _time.HeldDelaysStarted(1).WaitAsync(HangGuard);
+            // A new one whose compartment is not known yet is due on its own at 1 s, while the two are still pending.
+            waiter.Add(new WaitTarget("vb-new", BackupKind.Volume, timeRequestReceived: Epoch));
+            await _time.HeldDelaysStarted(2).WaitAsync(HangGuard);
+            _time.Advance(Min);
+            await _time.HeldDelaysStarted(3).WaitAsync(HangGuard);
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run).WaitAsync(HangGuard);
+
+            Assert.Equal(0, _service.Count(FakeBackupService.GetVolumeBackup));
+            Assert.Equal(new[] { Epoch, Epoch + Min }, Sweeps("c1"));
+        }
+
+        [Fact]
         public void A_state_the_kind_never_has_is_refused_when_the_target_is_added()
         {
             var waiter = Waiter(o => o.TargetState = "RESTORING");
@@ -412,6 +520,29 @@ namespace OciBackup.Tests.Waiting
             Assert.Equal(2, _observer.ReachedIds.Count);
             Assert.Equal(0, _service.Count(FakeBackupService.GetVolumeBackup));
             Assert.True(_service.Count(FakeBackupService.ListVolumeBackups) > 2);
+        }
+
+        [Fact]
+        public async Task Lists_throttled_round_after_round_stay_lists_where_failing_ones_give_way_to_gets()
+        {
+            _service.Add("vb-a", BackupKind.Volume, "c1", Epoch, Available(after: 10));
+            _service.Add("vb-b", BackupKind.Volume, "c1", Epoch, Available(after: 10));
+            _service.Add("vb-c", BackupKind.Volume, "c2", Epoch, Available(after: 10));
+            _service.Add("vb-d", BackupKind.Volume, "c2", Epoch, Available(after: 10));
+            _service.FailLists(Enumerable.Repeat(429, 2 * (CompartmentListing.FailuresBeforeGetsOnly + 1)).ToArray());
+            var waiter = Waiter();
+
+            waiter.Add(new WaitTarget("vb-a", BackupKind.Volume, "c1", Epoch));
+            await RunToEnd(waiter, new WaitTarget("vb-b", BackupKind.Volume, "c1", Epoch));
+            var throttledGets = _service.Count(FakeBackupService.GetVolumeBackup);
+            _service.FailLists(Enumerable.Repeat(503, 2 * (CompartmentListing.FailuresBeforeGetsOnly + 1)).ToArray());
+            waiter = Waiter();
+            waiter.Add(new WaitTarget("vb-c", BackupKind.Volume, "c2", Epoch));
+            await RunToEnd(waiter, new WaitTarget("vb-d", BackupKind.Volume, "c2", Epoch));
+
+            Assert.Equal(0, throttledGets);
+            Assert.True(_service.Count(FakeBackupService.GetVolumeBackup) >= 2);
+            Assert.Equal(4, _observer.ReachedIds.Count);
         }
 
         [Fact]
@@ -650,6 +781,40 @@ namespace OciBackup.Tests.Waiting
         }
 
         /// <summary>Adds the targets, says no more will come, and runs the wait to its end.</summary>
+        /// <summary>
+        /// Forty backups of c1, a day apart, the oldest ten being deleted from now on (each TERMINATING, then TERMINATED
+        /// 3 + i seconds later); the targets for those ten, as a bulk run of deletions makes them (asked for just now).
+        /// </summary>
+        private WaitTarget[] DeletingTheOldestTen(bool withCompartment = true)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var made = Epoch.AddDays(i - 40);
+                var deleted = Epoch - made;
+                if (i < 10)
+                {
+                    _service.Add($"vb-{i:D2}", BackupKind.Volume, "c1", made, (deleted, "TERMINATING"), (deleted + TimeSpan.FromSeconds(3 + i), "TERMINATED"));
+                }
+                else
+                {
+                    _service.Add($"vb-{i:D2}", BackupKind.Volume, "c1", made, Available(after: 60));
+                }
+            }
+
+            return Enumerable.Range(0, 10).Select(i => new WaitTarget($"vb-{i:D2}", BackupKind.Volume, withCompartment ? "c1" : null, requestedJustNow: true)).ToArray();
+        }
+
+        /// <summary>A waiter for TERMINATED that lists five backups a page, so the forty of <see cref="DeletingTheOldestTen"/> take eight.</summary>
+        private ResourceWaiter DeletionWaiter() => Waiter(o =>
+        {
+            o.TargetState = "TERMINATED";
+            o.ListPageSize = 5;
+        });
+
+        /// <summary>When each list of the compartment began at its first page.</summary>
+        private List<DateTimeOffset> Sweeps(string compartmentId) =>
+            _service.Served.Where(r => r.Operation == FakeBackupService.ListVolumeBackups && r.Subject == compartmentId).Select(r => r.At).ToList();
+
         private static async Task RunToEnd(ResourceWaiter waiter, params WaitTarget[] targets)
         {
             foreach (var target in targets)

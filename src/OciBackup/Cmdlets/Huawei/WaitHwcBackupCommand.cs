@@ -51,7 +51,7 @@ namespace OciBackup.Cmdlets.Huawei
 
         protected override void BeginProcessing()
         {
-            _wait = new PipelineWait(this, ActiveSession, new ResourceWaiterOptions { TargetState = VbsBackupJobKind.Success, Timeout = Timeout, Call = CallOptions },
+            _wait = new PipelineWait(this, ActiveSession, new ResourceWaiterOptions { TargetState = VbsBackupJobKind.Success, Timeout = Timeout, Call = PacedCallOptions },
                 new WaitReporter(Queue, "done", errors: HwcErrorRecords.From, waitCommand: "Wait-HwcBackup"));
         }
 
