@@ -36,7 +36,7 @@ namespace OciBackup
             _written = written;
             _writeResults = writeResults;
             _errors = errors ?? ServiceErrorRecords.From;
-            _wait = new WaitReporter(queue, waitState ?? operation.WaitState, written, operation.ResultNounPlural, writeResults, errors, waitCommand);
+            _wait = new WaitReporter(queue, waitState ?? operation.WaitState, written, operation.WaitNounPlural, writeResults, errors, waitCommand);
         }
 
         /// <summary>Results that were there already (copies made earlier), among the run's successes.</summary>

@@ -54,6 +54,9 @@ namespace OciBackup.Engine.Bulk
         /// <summary>The verbose line as an item's call goes out: <c>Creating a full backup for volume ocid1.volume.… (retry token …).</c></summary>
         public abstract string DescribeStart(BulkItem item, string? retryToken);
 
+        /// <summary>What a wait for the results waits for, in the plural (the progress bar's <c>Waiting for backups to be …</c>): the results themselves unless a result is waited as another kind.</summary>
+        public virtual string WaitNounPlural => ResultNounPlural;
+
         /// <summary>The state a wait for the results waits for.</summary>
         public virtual string WaitState => ResultKind.Lifecycle.Ready;
 

@@ -36,6 +36,9 @@ namespace OciBackup.Engine.Huawei.Bulk
 
         public override string ResultNoun => "backup job";
 
+        // A job is waited until it hands over its backup, and the wait ends with the backup available.
+        public override string WaitNounPlural => "backups";
+
         public override string Action => "Create " + _request.Describe();
 
         public override string Activity => "Creating EVS disk backups";

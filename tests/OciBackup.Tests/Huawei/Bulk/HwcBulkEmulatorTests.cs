@@ -22,6 +22,17 @@ namespace OciBackup.Tests.Huawei.Bulk
         private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
 
         [Fact]
+        public void A_disk_backup_run_is_called_a_job_when_created_and_a_backup_when_waited_for()
+        {
+            var vbs = new CreateVbsBackupOperation(new VbsBackupRequest("nightly-01"), FastLostAnswers());
+            var rds = new CreateRdsBackupOperation(new RdsBackupRequest("nightly-01"), FastLostAnswers());
+
+            Assert.Equal("backup jobs", vbs.ResultNounPlural);
+            Assert.Equal("backups", vbs.WaitNounPlural);
+            Assert.Equal("backups", rds.WaitNounPlural);
+        }
+
+        [Fact]
         public async Task Backs_up_each_disk_once_and_waits_through_its_job_to_the_available_backup()
         {
             await using var emulator = await StartAsync(faults: new FaultSettings());
